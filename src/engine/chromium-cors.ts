@@ -1,0 +1,204 @@
+/**
+ * Chromium's CORS checks, in Chromium's order (services/network/public/cpp/cors/cors.cc,
+ * preflight_result.cc, cors_url_loader.cc). Given one transaction and a credentials mode,
+ * returns the one CorsError Chromium would report, or null when the request passes.
+ * Everything else in the engine explains what this decides.
+ */
+import { getHeader, parseAllowList } from './headers.ts';
+import { hasUrlCredentials, isHttpScheme, originOf, parsesAsUrl } from './origin.ts';
+import { isSafelistedMethod } from './fetch-spec.ts';
+import type { CorsTransaction, Exchange } from './types.ts';
+
+/** Network.CorsError values (CDP spelling) that Chromium 156 can still report. */
+export const CHROMIUM_CORS_ERRORS = [
+  'DisallowedByMode', 'InvalidResponse', 'CorsDisabledScheme', 'NoCorsRedirectModeNotFollow',
+  'WildcardOriginNotAllowed', 'MissingAllowOriginHeader', 'MultipleAllowOriginValues',
+  'InvalidAllowOriginValue', 'AllowOriginMismatch', 'InvalidAllowCredentials',
+  'RedirectContainsCredentials',
+  'PreflightInvalidStatus', 'PreflightDisallowedRedirect', 'PreflightWildcardOriginNotAllowed',
+  'PreflightMissingAllowOriginHeader', 'PreflightMultipleAllowOriginValues',
+  'PreflightInvalidAllowOriginValue', 'PreflightAllowOriginMismatch', 'PreflightInvalidAllowCredentials',
+  'InvalidAllowMethodsPreflightResponse', 'InvalidAllowHeadersPreflightResponse',
+  'MethodDisallowedByPreflightResponse', 'HeaderDisallowedByPreflightResponse',
+  'LocalNetworkAccessPermissionDenied',
+] as const;
+export type ChromiumCorsError = (typeof CHROMIUM_CORS_ERRORS)[number];
+
+export type CheckStage = 'renderer' | 'preflight' | 'redirect' | 'actual';
+
+export interface CorsFailure {
+  error: ChromiumCorsError;
+  /** CDP's failedParameter: the offending value (origin, method, header name), or "". */
+  failedParameter: string;
+  stage: CheckStage;
+  /** The exchange whose response failed the check (preflight, redirect hop or final response). */
+  exchange: Exchange;
+  /** The origin the checked response was compared with ("null" after a cross-origin redirect). */
+  comparedOrigin: string;
+}
+
+type AccessError = 'WildcardOriginNotAllowed' | 'MissingAllowOriginHeader' | 'MultipleAllowOriginValues'
+  | 'InvalidAllowOriginValue' | 'AllowOriginMismatch' | 'InvalidAllowCredentials';
+
+/** cors.cc CheckAccessInternal: Access-Control-Allow-Origin, then -Allow-Credentials. */
+export function checkAccess(
+  allowOrigin: string | null,
+  allowCredentials: string | null,
+  credentials: boolean,
+  origin: string,
+): AccessError | null {
+  if (allowOrigin === '*') {
+    if (credentials) return 'WildcardOriginNotAllowed';
+  } else if (allowOrigin === null) {
+    return 'MissingAllowOriginHeader';
+  } else if (allowOrigin !== origin) {
+    if (/[ ,]/.test(allowOrigin)) return 'MultipleAllowOriginValues';
+    // "null" is a valid value that only matches an opaque origin, so it is a mismatch here.
+    if (allowOrigin === 'null') return 'AllowOriginMismatch';
+    return parsesAsUrl(allowOrigin) ? 'AllowOriginMismatch' : 'InvalidAllowOriginValue';
+  }
+  if (credentials && allowCredentials !== 'true') return 'InvalidAllowCredentials';
+  return null;
+}
+
+const PREFLIGHT_ACCESS_ERROR: Record<AccessError, ChromiumCorsError> = {
+  WildcardOriginNotAllowed: 'PreflightWildcardOriginNotAllowed',
+  MissingAllowOriginHeader: 'PreflightMissingAllowOriginHeader',
+  MultipleAllowOriginValues: 'PreflightMultipleAllowOriginValues',
+  InvalidAllowOriginValue: 'PreflightInvalidAllowOriginValue',
+  AllowOriginMismatch: 'PreflightAllowOriginMismatch',
+  InvalidAllowCredentials: 'PreflightInvalidAllowCredentials',
+};
+
+function accessOf(exchange: Exchange, credentials: boolean, origin: string): AccessError | null {
+  return checkAccess(
+    getHeader(exchange.responseHeaders, 'access-control-allow-origin'),
+    getHeader(exchange.responseHeaders, 'access-control-allow-credentials'),
+    credentials,
+    origin,
+  );
+}
+
+export function isRedirect(exchange: Exchange): boolean {
+  return exchange.redirectURL !== '' || (exchange.status >= 300 && exchange.status < 400 && exchange.status !== 304);
+}
+
+/** The method the request sent: the preflight's Access-Control-Request-Method is the most reliable record. */
+export function requestMethod(tx: CorsTransaction): string {
+  return (tx.preflight && getHeader(tx.preflight.requestHeaders, 'access-control-request-method')) ?? tx.actualRequest.method;
+}
+
+/** Lower-case names the preflight asked for (Access-Control-Request-Headers). */
+export function requestedHeaders(tx: CorsTransaction): string[] {
+  const raw = tx.preflight ? getHeader(tx.preflight.requestHeaders, 'access-control-request-headers') : null;
+  return raw ? raw.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean) : [];
+}
+
+/** preflight_result.cc EnsureAllowedCrossOriginMethod. */
+export function methodAllowed(method: string, allowMethods: string[], credentials: boolean): boolean {
+  // Chromium upper-cases the request's method, then compares case-sensitively with the list.
+  const normalized = method.toUpperCase();
+  if (isSafelistedMethod(normalized) || allowMethods.includes(normalized)) return true;
+  return !credentials && allowMethods.includes('*');
+}
+
+/** preflight_result.cc EnsureAllowedCrossOriginHeaders: the first requested header not allowed, or null. */
+export function firstDisallowedHeader(requested: string[], allowHeaders: string[], credentials: boolean): string | null {
+  const allowed = new Set(allowHeaders.map((h) => h.toLowerCase()));
+  // Without credentials "*" allows everything; Chromium still lets Authorization through (a warning rule says why that will change).
+  if (!credentials && allowed.has('*')) return null;
+  return [...requested].sort().find((name) => !allowed.has(name)) ?? null;
+}
+
+function failure(error: ChromiumCorsError, stage: CheckStage, exchange: Exchange, comparedOrigin: string, failedParameter = ''): CorsFailure {
+  return { error, stage, exchange, comparedOrigin, failedParameter };
+}
+
+function checkPreflight(tx: CorsTransaction, preflight: Exchange, credentials: boolean, origin: string): CorsFailure | null {
+  if (isRedirect(preflight)) return failure('PreflightDisallowedRedirect', 'preflight', preflight, origin);
+  const access = accessOf(preflight, credentials, origin);
+  if (access) {
+    const allowOrigin = getHeader(preflight.responseHeaders, 'access-control-allow-origin') ?? '';
+    return failure(PREFLIGHT_ACCESS_ERROR[access], 'preflight', preflight, origin, access === 'InvalidAllowCredentials' ? '' : allowOrigin);
+  }
+  if (preflight.status < 200 || preflight.status > 299) {
+    return failure('PreflightInvalidStatus', 'preflight', preflight, origin, String(preflight.status));
+  }
+  const allowMethodsRaw = getHeader(preflight.responseHeaders, 'access-control-allow-methods');
+  const allowMethods = parseAllowList(allowMethodsRaw);
+  if (allowMethods === null) {
+    return failure('InvalidAllowMethodsPreflightResponse', 'preflight', preflight, origin, allowMethodsRaw ?? '');
+  }
+  const allowHeadersRaw = getHeader(preflight.responseHeaders, 'access-control-allow-headers');
+  const allowHeaders = parseAllowList(allowHeadersRaw);
+  if (allowHeaders === null) {
+    return failure('InvalidAllowHeadersPreflightResponse', 'preflight', preflight, origin, allowHeadersRaw ?? '');
+  }
+  const method = requestMethod(tx);
+  if (!methodAllowed(method, allowMethods, credentials)) {
+    return failure('MethodDisallowedByPreflightResponse', 'preflight', preflight, origin, method);
+  }
+  const header = firstDisallowedHeader(requestedHeaders(tx), allowHeaders, credentials);
+  if (header !== null) return failure('HeaderDisallowedByPreflightResponse', 'preflight', preflight, origin, header);
+  return null;
+}
+
+/**
+ * The origin each hop is checked against: the request's origin until a redirect crosses to
+ * another origin, after which the Fetch standard taints it to "null".
+ */
+export function originForHop(tx: CorsTransaction, hopIndex: number): string {
+  const origin = tx.requestOrigin ?? 'null';
+  const hops = [...tx.redirectHops, tx.actualRequest];
+  let tainted = false;
+  for (let i = 1; i <= hopIndex && i < hops.length; i++) {
+    const from = originOf(hops[i - 1]!.url);
+    const to = originOf(hops[i]!.url);
+    if (from !== to && from !== origin) tainted = true;
+  }
+  const hop = hops[hopIndex]!;
+  // The Origin header the hop actually carried is the best record, when the log has it.
+  return getHeader(hop.requestHeaders, 'origin') ?? (tainted ? 'null' : origin);
+}
+
+/** Runs Chromium's checks for one credentials mode. */
+export function evaluateCors(tx: CorsTransaction, credentials: boolean): CorsFailure | null {
+  const { actualRequest, declared } = { actualRequest: tx.actualRequest, declared: tx.actualRequest.declared };
+  const origin = tx.requestOrigin ?? 'null';
+  const mode = declared?.mode ?? 'cors';
+  if (mode === 'same-origin' && tx.crossOrigin) return failure('DisallowedByMode', 'renderer', actualRequest, origin);
+  if (mode === 'no-cors') {
+    if (declared?.redirect && declared.redirect !== 'follow') {
+      return failure('NoCorsRedirectModeNotFollow', 'renderer', actualRequest, origin);
+    }
+    return null;
+  }
+  if (mode === 'navigate') return null;
+  const first = tx.redirectHops[0] ?? actualRequest;
+  if (!isHttpScheme(first.url)) return failure('CorsDisabledScheme', 'renderer', first, origin, first.url);
+
+  if (tx.preflight) {
+    const preflightFailure = checkPreflight(tx, tx.preflight, credentials, origin);
+    if (preflightFailure) return preflightFailure;
+  }
+
+  const hops = [...tx.redirectHops, actualRequest];
+  for (let i = 0; i < hops.length; i++) {
+    const hop = hops[i]!;
+    const hopOrigin = originForHop(tx, i);
+    // A response that never arrived (status 0) was not checked: the failure lies elsewhere.
+    if (hop.status === 0) return null;
+    const access = accessOf(hop, credentials, hopOrigin);
+    const isLast = i === hops.length - 1;
+    if (access) {
+      const allowOrigin = getHeader(hop.responseHeaders, 'access-control-allow-origin') ?? '';
+      return failure(access, isLast ? 'actual' : 'redirect', hop, hopOrigin, access === 'InvalidAllowCredentials' ? '' : allowOrigin);
+    }
+    if (!isLast || isRedirect(hop)) {
+      const location = hop.redirectURL;
+      if (location && !isHttpScheme(location)) return failure('CorsDisabledScheme', 'redirect', hop, hopOrigin, location);
+      if (location && hasUrlCredentials(location)) return failure('RedirectContainsCredentials', 'redirect', hop, hopOrigin, location);
+    }
+  }
+  return null;
+}

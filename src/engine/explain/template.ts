@@ -1,0 +1,32 @@
+/**
+ * Explanation texts are data with strict {placeholders}. A text may vary with one parameter:
+ * `{ by: 'cause', auth: '…', default: '…' }`. Filling reports missing placeholders instead of
+ * printing "undefined", so a test can insist there are none.
+ */
+import type { ExplanationParams } from '../types.ts';
+
+export type Text = string | ({ by: string; default: string } & Record<string, string>);
+
+export interface FilledText {
+  text: string;
+  missing: string[];
+}
+
+export function chooseVariant(text: Text, params: ExplanationParams): string {
+  if (typeof text === 'string') return text;
+  const key = params[text.by];
+  return key !== undefined && key !== 'by' && text[key] !== undefined ? text[key]! : text.default;
+}
+
+export function fill(text: Text, params: ExplanationParams): FilledText {
+  const missing: string[] = [];
+  const filled = chooseVariant(text, params).replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) {
+      missing.push(name);
+      return `[${name}?]`;
+    }
+    return value;
+  });
+  return { text: filled, missing };
+}

@@ -1,0 +1,362 @@
+/**
+ * Plain-language explanation of every rule, keyed by rule id. Each text quotes the real values
+ * through {placeholders} filled from the finding. Written for a junior developer: what happened,
+ * why the browser does it, what to change on the server.
+ */
+import { FETCH, MDN, MDN_PAGES, mdnError } from './links.ts';
+import type { Text } from './template.ts';
+
+export interface ExplanationText {
+  summary: Text;
+  whatHappened: Text;
+  why: Text;
+  fix: Text;
+  links: string[];
+}
+
+export const explanations: Record<string, ExplanationText> = {
+  'not-cross-origin': {
+    summary: 'CORS does not apply: this is {kind}.',
+    whatHappened: '{url} was requested as {kind}, so the browser ran no CORS check on it.',
+    why: 'CORS only governs what a page may read from another origin with fetch() or XMLHttpRequest (and crossorigin elements).',
+    fix: 'Nothing to fix for CORS. If this request failed, look at its status and response body.',
+    links: [MDN],
+  },
+  'mixed-content': {
+    summary: 'Not CORS: an https page may not call an http API (mixed content).',
+    whatHappened: 'The page at {pageOrigin} is served over https and called {url} over plain http. The browser blocked it before sending it.',
+    why: 'An https page promises its users encryption; a plain-http request would break that promise, so browsers block it whatever the CORS headers say.',
+    fix: 'Serve the API over https and call {httpsUrl}.',
+    links: [MDN_PAGES.mixedContent],
+  },
+  'blocked-by-client': {
+    summary: 'Not CORS: an extension or ad blocker cancelled this request.',
+    whatHappened: 'The browser reported net::ERR_BLOCKED_BY_CLIENT for {url}: it was never sent to the server.',
+    why: 'Ad blockers and privacy extensions cancel requests whose URL looks like tracking or ads (paths such as /ads, /track, /analytics). The console may still mention CORS.',
+    fix: 'Try with extensions off (an incognito window). If that helps, rename the endpoint, or ask your users to allow your site.',
+    links: [MDN],
+  },
+  'csp-blocked': {
+    summary: "Not CORS: the page's own Content-Security-Policy forbids connecting to {apiOrigin}.",
+    whatHappened: 'The browser refused to send the request to {url} because the page\'s CSP (connect-src) does not list {apiOrigin}.',
+    why: 'The Content-Security-Policy is set by the page (your front end), not the API. connect-src limits where fetch() and XMLHttpRequest may go.',
+    fix: 'Add {apiOrigin} to connect-src in the Content-Security-Policy your front end sends, e.g. connect-src \'self\' {apiOrigin}.',
+    links: [MDN_PAGES.csp],
+  },
+  'local-network-access': {
+    summary: 'A {fromSpace} page asked to reach a {toSpace} address, which needs the user\'s permission.',
+    whatHappened: 'The page at {pageOrigin} requested {url}, which is on a more private network ({toSpace}). No response came back.',
+    why: 'Chrome asks the user before a website may talk to devices on their local network or their own machine (Local Network Access, Chrome 142+). Without the permission the request fails. The old Access-Control-Allow-Private-Network header is obsolete and no longer helps.',
+    fix: 'Accept the permission prompt (site settings: "Local network access"), or serve the page from the same network as the API. Enterprise policies can pre-grant it for managed browsers.',
+    links: [MDN_PAGES.localNetwork],
+  },
+  'connection-failed': {
+    summary: 'Not CORS: the browser could not reach the server ({netError}).',
+    whatHappened: 'Requesting {failedUrl} failed with {netError}: no HTTP response arrived, so there were no headers to check.',
+    why: 'DNS failures, refused connections and TLS errors happen before CORS. The console sometimes still says "CORS error" because the request was cross-origin.',
+    fix: 'Check that the server is running and reachable at {apiOrigin} (host, port, https certificate), e.g. curl -i {url}.',
+    links: [mdnError('CORSDidNotSucceed')],
+  },
+  'disallowed-by-mode': {
+    summary: "The request used mode: 'same-origin' but went to another origin.",
+    whatHappened: "fetch() was called with mode: 'same-origin' for {url}, which is not on {pageOrigin}.",
+    why: "mode: 'same-origin' tells the browser to refuse any cross-origin request, before it is sent.",
+    fix: "Remove mode: 'same-origin' from the fetch() call (the default mode, 'cors', is what you want) and allow {pageOrigin} on the server.",
+    links: [FETCH.mode],
+  },
+  'no-cors-redirect-mode': {
+    summary: "mode: 'no-cors' only works with redirect: 'follow'.",
+    whatHappened: "The page called fetch() with mode: 'no-cors' and redirect: '{redirectMode}'.",
+    why: "A no-cors response is opaque; letting the page see an unfollowed redirect would leak where it points, so the browser refuses the combination.",
+    fix: "Use redirect: 'follow' with no-cors, or better, use mode 'cors' and add CORS headers on the server so the page can read the response.",
+    links: [FETCH.mode],
+  },
+  'no-cors-opaque': {
+    summary: "Not a CORS error: a no-cors request (mode: 'no-cors', or an element without crossorigin) gets an opaque response.",
+    whatHappened: 'The {resourceType} to {url} went without CORS. The response is opaque: status 0, no headers, empty body for your script.',
+    why: "mode: 'no-cors' does not switch CORS off; it asks for a response the page cannot read. It only helps for things like images or fire-and-forget beacons.",
+    fix: "Remove mode: 'no-cors' and let the server answer with Access-Control-Allow-Origin: {pageOrigin}.",
+    links: [MDN_PAGES.noCors],
+  },
+  'cors-disabled-scheme': {
+    summary: 'CORS requests must use http: or https:, but this one went to {target}.',
+    whatHappened: 'The browser blocked {via} {target}: that scheme does not support CORS.',
+    why: 'CORS is defined only for HTTP(S). file:, data:, chrome-extension: and custom schemes cannot grant cross-origin access.',
+    fix: 'Serve the resource over http(s), and serve the page from a web server (not file://).',
+    links: [mdnError('CORSRequestNotHttp')],
+  },
+  'redirect-contains-credentials': {
+    summary: 'The server redirected to a URL with a user name or password in it ({location}).',
+    whatHappened: '{url} answered with a redirect to {location}, which contains user:password@.',
+    why: 'Cross-origin redirects to URLs with embedded credentials are refused so that a server cannot smuggle credentials into another origin.',
+    fix: 'Redirect to a URL without user:password@ and authenticate with a header or cookie instead.',
+    links: [FETCH.redirect],
+  },
+  'invalid-response': {
+    summary: 'A service worker answered this CORS request with a response the page may not use.',
+    whatHappened: 'The response for {url} came from a service worker and the browser rejected it.',
+    why: "A service worker that fetches with mode: 'no-cors' gets an opaque response; handing that to a CORS request would leak it, so the browser refuses.",
+    fix: "In the service worker, fetch the request as it came (event.request, mode 'cors'), not with mode: 'no-cors'; the API must send CORS headers.",
+    links: [FETCH.mode],
+  },
+  'preflight-redirect': {
+    summary: 'The preflight (OPTIONS) was answered with a redirect to {location}; preflights may not redirect.',
+    whatHappened: 'Before sending {method} {url}, the browser asked the server with OPTIONS. The server answered {preflightStatus} with Location: {location}.',
+    why: 'A preflight must be answered directly with 2xx. Common causes: http→https redirects, a trailing-slash redirect, or a login redirect in front of the API.',
+    fix: 'Call the final URL directly, and make the server answer OPTIONS on that path with 204 and CORS headers before any redirect or login logic.',
+    links: [mdnError('CORSExternalRedirectNotAllowed'), FETCH.preflight],
+  },
+  'preflight-rejected': {
+    summary: {
+      by: 'cause',
+      auth: 'The server rejected the preflight with {preflightStatus}: auth runs before CORS.',
+      'no-route': 'The server has no OPTIONS route for {path}: it answered the preflight with {preflightStatus}.',
+      'server-error': 'The server crashed on the preflight: OPTIONS got {preflightStatus}.',
+      default: 'The server answered the preflight with {preflightStatus} instead of 2xx.',
+    },
+    whatHappened: 'Before sending {method} {url}, the browser asked permission with OPTIONS (Access-Control-Request-Method: {method}). The server answered {preflightStatus} {statusText}.',
+    why: {
+      by: 'cause',
+      auth: 'Browsers never send cookies or Authorization on a preflight, so auth middleware that runs first rejects it. The preflight must be answered before authentication.',
+      'no-route': 'Many frameworks only route the methods you declared; OPTIONS falls through to 404 or 405. The browser needs a 2xx answer with CORS headers.',
+      default: 'The browser only sends the real request after a 2xx answer to OPTIONS that carries the CORS headers.',
+    },
+    fix: 'Answer OPTIONS {path} with 204 and Access-Control-Allow-Origin: {pageOrigin}, Access-Control-Allow-Methods: {method}{requestedHeadersClause}, registered before authentication and routing.',
+    links: [mdnError('CORSPreflightDidNotSucceed'), FETCH.preflight],
+  },
+  'wildcard-with-credentials': {
+    summary: 'The server allows any origin ("*"), but the request carries credentials, and "*" is refused then.',
+    whatHappened: 'The page at {origin} sent a credentialed request to {url}; the answer had Access-Control-Allow-Origin: *. ({credentialsBasis}.)',
+    why: 'If "*" worked with cookies, every website could read your users\' private data. With credentials the server must name the exact origin.',
+    fix: 'Answer with Access-Control-Allow-Origin: {origin} (checked against an allowlist), Access-Control-Allow-Credentials: true and Vary: Origin. Or, if the request needs no cookies, drop credentials: \'include\' from the fetch.',
+    links: [mdnError('CORSNotSupportingCredentials'), FETCH.credentials],
+  },
+  'allow-origin-multiple': {
+    summary: {
+      by: 'cause',
+      'sent-twice': 'Access-Control-Allow-Origin was sent twice; browsers accept exactly one value.',
+      default: 'Access-Control-Allow-Origin holds a list ({allowOrigin}); browsers accept exactly one origin.',
+    },
+    whatHappened: {
+      by: 'cause',
+      'sent-twice': 'The response to {url} carried two Access-Control-Allow-Origin headers, which the browser reads as "{allowOrigin}". Usually both the app and a proxy (nginx, API gateway) add it.',
+      default: 'The response to {url} said Access-Control-Allow-Origin: {allowOrigin}.',
+    },
+    why: 'The header names one origin (or "*"). To allow several origins the server must check the request\'s Origin against its list and echo that one.',
+    fix: {
+      by: 'cause',
+      'sent-twice': 'Add the header in one place only: either the app or the proxy, not both. Echo {origin} and add Vary: Origin.',
+      default: 'Keep the list on the server; answer with the single matching origin, Access-Control-Allow-Origin: {origin}, plus Vary: Origin.',
+    },
+    links: [mdnError('CORSMultipleAllowOriginNotAllowed')],
+  },
+  'allow-origin-invalid': {
+    summary: 'Access-Control-Allow-Origin is not a valid origin: "{allowOrigin}".',
+    whatHappened: 'The page at {origin} requested {url}; the server answered Access-Control-Allow-Origin: "{allowOrigin}", which is not of the form scheme://host[:port].',
+    why: 'The browser compares the value with the page\'s origin byte for byte; a value that is not an origin can never match.',
+    fix: 'Send Access-Control-Allow-Origin: {origin} (scheme, host and port, no path).',
+    links: [mdnError('CORSAllowOriginNotMatchingOrigin')],
+  },
+  'redirect-tainted-origin': {
+    summary: 'After a redirect to another origin the browser sent Origin: null, which the server did not allow.',
+    whatHappened: '{url} redirected to {redirectedTo}. Because the redirect crossed origins, the browser sent that hop with Origin: null, and the answer allowed "{allowOrigin}".',
+    why: 'A cross-origin redirect hides the page\'s origin from the next server (it becomes "null"), so that server cannot trust where the request came from.',
+    fix: 'Have the page call {redirectedTo} directly (no cross-origin redirect). Only for requests without credentials may that server answer Access-Control-Allow-Origin: * instead.',
+    links: [FETCH.redirect],
+  },
+  'allow-origin-trailing-slash': {
+    summary: 'The allowed origin "{allowOrigin}" has a trailing slash or path; the page\'s origin is "{origin}".',
+    whatHappened: 'The page at {origin} requested {url}; the server answered Access-Control-Allow-Origin: {allowOrigin}.',
+    why: 'An origin is scheme://host[:port] with no slash and no path. The browser compares byte for byte, so "{allowOrigin}" never equals "{origin}".',
+    fix: 'Remove the trailing slash in the server\'s allowlist: Access-Control-Allow-Origin: {origin}.',
+    links: [mdnError('CORSAllowOriginNotMatchingOrigin')],
+  },
+  'allow-origin-scheme-mismatch': {
+    summary: 'http vs https: the server allows "{allowOrigin}" but the page is "{origin}".',
+    whatHappened: 'The page at {origin} requested {url}; the server answered Access-Control-Allow-Origin: {allowOrigin}.',
+    why: 'http:// and https:// versions of a site are different origins. The browser compares the full origin, scheme included.',
+    fix: 'Add {origin} to the server\'s allowlist (keep the https one if you use both), or serve the page over the scheme the server expects.',
+    links: [mdnError('CORSAllowOriginNotMatchingOrigin')],
+  },
+  'allow-origin-port-mismatch': {
+    summary: 'Port mismatch: the server allows "{allowOrigin}" but the page is "{origin}".',
+    whatHappened: 'The page at {origin} requested {url}; the server answered Access-Control-Allow-Origin: {allowOrigin}.',
+    why: 'The port is part of the origin: localhost:3000 and localhost:5173 are different origins (typical when the dev server port changes).',
+    fix: 'Add {origin} to the server\'s allowlist (for example from an environment variable per environment).',
+    links: [mdnError('CORSAllowOriginNotMatchingOrigin')],
+  },
+  'allow-origin-mismatch': {
+    summary: 'The server allows "{allowOrigin}", not this page\'s origin "{origin}".',
+    whatHappened: 'The page at {origin} requested {url}; the server answered Access-Control-Allow-Origin: {allowOrigin}.',
+    why: 'The browser lets the page read the response only if the allowed origin is exactly the page\'s origin. {origin} is not on the server\'s allowlist (or the server answers with a fixed origin).',
+    fix: 'Add {origin} to the server\'s allowlist and echo the matching origin per request, with Vary: Origin.',
+    links: [mdnError('CORSAllowOriginNotMatchingOrigin')],
+  },
+  'error-response-without-cors': {
+    summary: 'The server answered {status}, and its error response has no CORS headers, so the browser hides the real error.',
+    whatHappened: 'The page at {origin} requested {method} {url}; the server answered {status} without Access-Control-Allow-Origin.',
+    why: 'The browser checks CORS on every response, errors included. Many stacks add CORS headers only on success, or the error comes from a proxy or crash handler that skips them. The real problem is the {status}.',
+    fix: 'Send CORS headers on error responses too (nginx: add_header … always; frameworks: register CORS before the error handler), then fix the {status} itself (see the server log).',
+    links: [mdnError('CORSMissingAllowOrigin')],
+  },
+  'missing-allow-origin': {
+    summary: {
+      by: 'where',
+      preflight: 'The preflight answer has no Access-Control-Allow-Origin header.',
+      default: 'The server did not send Access-Control-Allow-Origin.',
+    },
+    whatHappened: {
+      by: 'where',
+      preflight: 'Before sending {method} {url}, the browser asked with OPTIONS from {origin}. The answer ({preflightStatus}) had no Access-Control-Allow-Origin.',
+      default: 'The page at {origin} requested {method} {url}. The server answered {status} without an Access-Control-Allow-Origin header.',
+    },
+    why: 'By default a page may not read responses from another origin. The server opts in per origin with Access-Control-Allow-Origin; without it the browser hides the response from your script (the server did receive and handle the request).',
+    fix: 'Make the server answer with Access-Control-Allow-Origin: {origin} (and Vary: Origin) for {path}.',
+    links: [mdnError('CORSMissingAllowOrigin'), FETCH.corsCheck],
+  },
+  'credentials-not-allowed': {
+    summary: 'The request carries credentials, but the server did not answer Access-Control-Allow-Credentials: true.',
+    whatHappened: 'The page at {origin} sent a credentialed request (credentials: \'include\') to {url}. Access-Control-Allow-Credentials was "{allowCredentials}". ({credentialsBasis}.)',
+    why: 'Cookies and HTTP auth are private. The server must say explicitly, with exactly "true" in lower case, that this origin may read credentialed responses.',
+    fix: 'Answer with Access-Control-Allow-Credentials: true together with Access-Control-Allow-Origin: {origin} (never "*"). If no cookies are needed, drop credentials: \'include\'.',
+    links: [mdnError('CORSMissingAllowCredentials'), FETCH.credentials],
+  },
+  'allow-methods-invalid': {
+    summary: 'Access-Control-Allow-Methods does not parse: "{allowMethods}".',
+    whatHappened: 'The preflight for {method} {url} was answered with Access-Control-Allow-Methods: {allowMethods}.',
+    why: 'The header must be a comma-separated list of method names. One malformed item (an empty item, a space inside a name, a quote) makes the browser reject the whole answer.',
+    fix: 'Send Access-Control-Allow-Methods: {method} (comma-separated, no empty items), e.g. "GET, POST, {method}".',
+    links: [mdnError('CORSInvalidAllowMethod')],
+  },
+  'allow-headers-invalid': {
+    summary: 'Access-Control-Allow-Headers does not parse: "{allowHeaders}".',
+    whatHappened: 'The preflight for {method} {url} was answered with Access-Control-Allow-Headers: {allowHeaders}.',
+    why: 'The header must be a comma-separated list of header names. One malformed item makes the browser reject the whole answer.',
+    fix: 'Send Access-Control-Allow-Headers as a clean list: {requestedHeaders}.',
+    links: [mdnError('CORSInvalidAllowHeader')],
+  },
+  'method-case-mismatch': {
+    summary: 'The server lists "{listedAs}", but methods are compared case-sensitively: list {upper}.',
+    whatHappened: 'The page sent {method} {url}. The preflight answer listed Access-Control-Allow-Methods with "{listedAs}".',
+    why: 'Chromium upper-cases the request\'s method and compares it case-sensitively with the list, so only "{upper}" matches. (fetch() upper-cases only DELETE, GET, HEAD, OPTIONS, POST and PUT itself: write PATCH in upper case in your code too.)',
+    fix: 'List the method in upper case: Access-Control-Allow-Methods: {upper}.',
+    links: [mdnError('CORSMethodNotFound'), FETCH.methodNormalize],
+  },
+  'method-not-allowed': {
+    summary: 'The preflight answer does not allow the method {method}.',
+    whatHappened: {
+      by: 'wildcardIgnored',
+      yes: 'The page sent {method} {url} with credentials. The preflight answer allowed "{allowMethods}", and "*" is only a wildcard without credentials.',
+      default: 'The page sent {method} {url}. The preflight answer allowed only "{allowMethods}".',
+    },
+    why: 'Methods other than GET, HEAD and POST need the server\'s explicit permission in the preflight answer.',
+    fix: 'Add {method} to Access-Control-Allow-Methods on the OPTIONS answer for {path}.',
+    links: [mdnError('CORSMethodNotFound')],
+  },
+  'header-wildcard-with-credentials': {
+    summary: 'With credentials, "*" in Access-Control-Allow-Headers is not a wildcard, so "{header}" is not allowed.',
+    whatHappened: 'The page sent a credentialed {method} {url} with the header {header}. The preflight allowed "{allowHeaders}".',
+    why: 'For requests with cookies the browser treats "*" as a literal header name, so every header must be listed by name.',
+    fix: 'List the headers by name: Access-Control-Allow-Headers: {requestedHeaders}.',
+    links: [MDN_PAGES.allowHeaders],
+  },
+  'header-not-allowed': {
+    summary: {
+      by: 'contentTypeNote',
+      yes: 'The request\'s Content-Type (e.g. application/json) needs permission, and the preflight answer does not list content-type.',
+      default: 'The request header "{header}" is not allowed by the preflight answer.',
+    },
+    whatHappened: 'The page sent {method} {url} with the header {header}. The preflight answer allowed "{allowHeaders}".',
+    why: {
+      by: 'contentTypeNote',
+      yes: 'Only text/plain, multipart/form-data and application/x-www-form-urlencoded are "simple" content types; application/json must be allowed by the server.',
+      default: 'Headers the page sets itself (other than a few simple ones) need the server\'s explicit permission in the preflight answer.',
+    },
+    fix: 'Add it to Access-Control-Allow-Headers on the OPTIONS answer: Access-Control-Allow-Headers: {requestedHeaders}.',
+    links: [mdnError('CORSMissingAllowHeaderFromPreflight'), FETCH.safelistedHeader],
+  },
+  'failure-not-explained': {
+    summary: {
+      by: 'cause',
+      'preflight-not-captured': 'The request failed, but its preflight is not in the log (recording started after it).',
+      'no-response': 'The request failed without a response, and the log shows no CORS cause.',
+      default: 'The browser failed this request, but the captured headers pass every CORS check.',
+    },
+    whatHappened: 'The browser reported {netError} for {method} {url} (status {status}).',
+    why: 'The verdict needs the headers the browser saw. Capture again with DevTools open before the request (and "Disable cache" on, so the preflight is not served from cache).',
+    fix: 'Reload the page with DevTools open and the panel recording, then look at this request again.',
+    links: [MDN],
+  },
+  'authorization-under-wildcard': {
+    summary: 'Authorization is allowed only through "*" in Access-Control-Allow-Headers: works today, fails per the standard.',
+    whatHappened: 'The page sent an Authorization header to {url}; the preflight allowed it only with Access-Control-Allow-Headers: *.',
+    why: 'The Fetch standard says "*" never covers Authorization. Browsers still let it through today, but that is being fixed, and then this request will break.',
+    fix: 'List authorization by name: Access-Control-Allow-Headers: {requestedHeaders}.',
+    links: [MDN_PAGES.allowHeaders],
+  },
+  'reflected-origin-with-credentials': {
+    summary: 'The server echoes any origin and allows credentials: any website can read your users\' data.',
+    whatHappened: '{apiOrigin} allowed {origin} with credentials, and earlier in this log also {otherOrigin}. It appears to copy whatever Origin it receives.',
+    why: 'Reflecting the Origin header with Access-Control-Allow-Credentials: true lets a malicious site make logged-in requests and read the answers.',
+    fix: 'Check the Origin against an explicit allowlist and echo it only when it is on the list.',
+    links: [FETCH.credentials],
+  },
+  'null-origin-allowed': {
+    summary: 'The server allows the "null" origin, which any site can produce.',
+    whatHappened: '{url} answered Access-Control-Allow-Origin: null.',
+    why: 'Sandboxed iframes, data: URLs and some redirects send Origin: null from any website; allowing it is close to allowing everyone.',
+    fix: 'Do not allow "null"; serve the calling page from a real origin and allow that one.',
+    links: [FETCH.protocol],
+  },
+  'vary-origin-missing': {
+    summary: 'The server echoes the origin but does not send Vary: Origin: caches may hand one site\'s answer to another.',
+    whatHappened: '{url} answered Access-Control-Allow-Origin: {allowOrigin} without Vary: Origin.',
+    why: 'A CDN or the browser cache may store this response and serve it to a page on another origin, which then fails intermittently with a mismatch.',
+    fix: 'Add Vary: Origin to every response whose Access-Control-Allow-Origin depends on the request.',
+    links: [MDN_PAGES.vary],
+  },
+  'max-age-above-cap': {
+    summary: 'Access-Control-Max-Age is {maxAge} s, but Chromium caches preflights for at most {chromiumCap} s (Firefox {firefoxCap} s).',
+    whatHappened: 'The preflight for {url} answered Access-Control-Max-Age: {maxAge}.',
+    why: 'Browsers silently cut the value to their cap, so preflights are repeated more often than the header suggests.',
+    fix: 'Send Access-Control-Max-Age: {chromiumCap} or less.',
+    links: [MDN_PAGES.maxAge],
+  },
+  'exposed-header-missing': {
+    summary: {
+      by: 'declared',
+      yes: 'The page reads {hidden}, but the server does not expose it: your script sees null.',
+      default: 'Your script cannot read {hidden}: not listed in Access-Control-Expose-Headers.',
+    },
+    whatHappened: 'The response from {url} carries {hidden}, but Access-Control-Expose-Headers does not list it.',
+    why: 'Cross-origin, JavaScript sees only Cache-Control, Content-Language, Content-Length, Content-Type, Expires, Last-Modified and Pragma, unless the server exposes more. response.headers.get() returns null otherwise.',
+    fix: 'If your code reads it, send Access-Control-Expose-Headers: {hidden}.',
+    links: [MDN_PAGES.exposeHeaders, FETCH.safelistedResponse],
+  },
+  'cookie-not-sent': {
+    summary: 'The API set the cookie "{cookieName}", but this request went without cookies.',
+    whatHappened: 'Earlier, {apiOrigin} set the cookie {cookieName}. This request to {url} carried no Cookie header.',
+    why: "fetch() sends cookies to another origin only with credentials: 'include' (axios: withCredentials: true). The server must then also allow credentials for {origin}.",
+    fix: "In the page, call fetch(url, { credentials: 'include' }); on the server, answer Access-Control-Allow-Origin: {origin} with Access-Control-Allow-Credentials: true.",
+    links: [MDN_PAGES.credentials],
+  },
+  'cookie-samesite': {
+    summary: 'The cookie "{cookieName}" lacks SameSite=None; Secure, so the browser will not send it on cross-site requests.',
+    whatHappened: '{url} set the cookie {cookieName} for a page on another site ({origin}) without SameSite=None; Secure.',
+    why: 'Browsers treat cookies as SameSite=Lax by default: they are not sent on cross-site fetch() calls. Cross-site cookies need SameSite=None, which requires Secure.',
+    fix: 'Set the cookie with SameSite=None; Secure (https, or localhost during development). Third-party cookie restrictions may still apply.',
+    links: [MDN_PAGES.sameSite],
+  },
+  'cors-ok': {
+    summary: {
+      by: 'preflight',
+      'not-in-log': 'Allowed. The preflight was not in the log: served from the browser\'s preflight cache.',
+      sent: 'Allowed, after a successful preflight.',
+      default: 'Allowed: the server permits {origin}.',
+    },
+    whatHappened: 'The page at {origin} requested {method} {url}; the server answered {status} with Access-Control-Allow-Origin: {allowOrigin}.',
+    why: 'Every CORS check the browser makes passed.',
+    fix: 'Nothing to fix.',
+    links: [MDN],
+  },
+};

@@ -1,0 +1,71 @@
+/**
+ * Fetch-standard tables the checks need: safelisted methods and request headers,
+ * forbidden request headers, safelisted response headers. Pure data and predicates.
+ */
+import type { Header } from './types.ts';
+
+export const SAFELISTED_METHODS = new Set(['GET', 'HEAD', 'POST']);
+/** Methods fetch() upper-cases; any other method (e.g. "patch") is sent as written. */
+export const NORMALIZED_METHODS = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
+
+export const SAFELISTED_RESPONSE_HEADERS = new Set([
+  'cache-control', 'content-language', 'content-length', 'content-type', 'expires', 'last-modified', 'pragma',
+]);
+
+/**
+ * Headers that the browser itself adds or manages. A page cannot set them, so they never
+ * make a request need a preflight (DevTools' "Disable cache" adds Cache-Control and Pragma too).
+ */
+const BROWSER_MANAGED = new Set([
+  'accept-charset', 'accept-encoding', 'access-control-request-headers', 'access-control-request-method',
+  'cache-control', 'connection', 'content-length', 'cookie', 'cookie2', 'date', 'dnt', 'expect', 'host',
+  'keep-alive', 'origin', 'pragma', 'priority', 'referer', 'te', 'trailer', 'transfer-encoding', 'upgrade',
+  'upgrade-insecure-requests', 'user-agent', 'via', 'x-client-data',
+]);
+
+export function isBrowserManagedHeader(name: string): boolean {
+  const lower = name.toLowerCase();
+  return BROWSER_MANAGED.has(lower) || lower.startsWith('sec-') || lower.startsWith('proxy-') || lower.startsWith(':');
+}
+
+const UNSAFE_BYTE = /[\x00-\x08\x0a-\x1f"():<>?@[\\\]{}\x7f]/;
+const SAFE_LANGUAGE = /^[0-9A-Za-z *,\-.;=]*$/;
+const SAFELISTED_CONTENT_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);
+
+/** The Fetch standard's "CORS-safelisted request-header" check for one header. */
+export function isSafelistedRequestHeader(name: string, value: string): boolean {
+  if (value.length > 128) return false;
+  switch (name.toLowerCase()) {
+    case 'accept':
+      return !UNSAFE_BYTE.test(value);
+    case 'accept-language':
+    case 'content-language':
+      return SAFE_LANGUAGE.test(value);
+    case 'content-type': {
+      if (UNSAFE_BYTE.test(value)) return false;
+      const essence = value.split(';')[0]?.trim().toLowerCase() ?? '';
+      return SAFELISTED_CONTENT_TYPES.has(essence);
+    }
+    case 'range':
+      return /^bytes=\d+-\d*$/.test(value);
+    default:
+      return false;
+  }
+}
+
+/**
+ * Lower-case names of the request headers that need the server's permission, sorted as
+ * Chromium lists them in Access-Control-Request-Headers. Safelisted values over 1024 bytes
+ * in total all become unsafe.
+ */
+export function corsUnsafeRequestHeaderNames(headers: readonly Header[]): string[] {
+  const pageSet = headers.filter((h) => !isBrowserManagedHeader(h.name));
+  const safelisted = pageSet.filter((h) => isSafelistedRequestHeader(h.name, h.value));
+  const safelistedBytes = safelisted.reduce((sum, h) => sum + h.value.length, 0);
+  const unsafe = safelistedBytes > 1024 ? pageSet : pageSet.filter((h) => !safelisted.includes(h));
+  return [...new Set(unsafe.map((h) => h.name.toLowerCase()))].sort();
+}
+
+export function isSafelistedMethod(method: string): boolean {
+  return SAFELISTED_METHODS.has(method);
+}

@@ -1,0 +1,116 @@
+/**
+ * HAR 1.2 → Exchange. Accepts Chrome's "Save all as HAR", chrome.devtools.network.getHAR()
+ * entries (with _resourceType, _initiator, _error) and Firefox's export. Never throws on a
+ * malformed entry: it is skipped and named in `problems`, so nothing is lost silently.
+ */
+import type { Exchange, Header } from './types.ts';
+
+export type HarInputProblem = 'empty' | 'not-json' | 'truncated' | 'not-har';
+
+export class HarInputError extends Error {
+  constructor(readonly problem: HarInputProblem, message: string) {
+    super(message);
+    this.name = 'HarInputError';
+  }
+}
+
+export interface NormalizedLog {
+  exchanges: Exchange[];
+  /** What was skipped and why, one line each. */
+  problems: string[];
+  creator: string | null;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const asString = (value: unknown, fallback = ''): string => (typeof value === 'string' ? value : fallback);
+
+/** Header values are data: anything that is not a string becomes its JSON text, never code. */
+function toHeaders(raw: unknown): Header[] {
+  if (!Array.isArray(raw)) return [];
+  const headers: Header[] = [];
+  for (const item of raw) {
+    if (!isObject(item) || typeof item.name !== 'string') continue;
+    const value = typeof item.value === 'string' ? item.value : JSON.stringify(item.value ?? '');
+    headers.push({ name: item.name, value });
+  }
+  return headers;
+}
+
+/** Parses HAR text, or throws HarInputError naming what is wrong with it. */
+export function parseHarText(text: string): NormalizedLog {
+  if (text.trim() === '') throw new HarInputError('empty', 'The file is empty: expected a HAR (HTTP Archive) JSON document.');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    const truncated = /end of (json )?input|unterminated/i.test(detail);
+    throw truncated
+      ? new HarInputError('truncated', `The HAR file is truncated (the JSON ends early: ${detail}). Export it again from DevTools.`)
+      : new HarInputError('not-json', `This is not JSON, so not a HAR file (${detail}).`);
+  }
+  return normalizeHar(parsed);
+}
+
+/** Normalizes a parsed HAR document ({log: {entries}}) or throws HarInputError. */
+export function normalizeHar(document: unknown): NormalizedLog {
+  const log = isObject(document) ? document.log : undefined;
+  if (!isObject(log) || !Array.isArray(log.entries)) {
+    throw new HarInputError('not-har', 'This JSON is not a HAR file: it has no "log.entries" list.');
+  }
+  const pages = new Map<string, string>();
+  if (Array.isArray(log.pages)) {
+    for (const page of log.pages) {
+      if (isObject(page) && typeof page.id === 'string' && typeof page.title === 'string') pages.set(page.id, page.title);
+    }
+  }
+  const creator = isObject(log.creator) ? `${asString(log.creator.name)} ${asString(log.creator.version)}`.trim() : null;
+  const result = normalizeEntries(log.entries, pages);
+  return { ...result, creator: creator || null };
+}
+
+/** Normalizes raw HAR entries (a file's, or live ones from the DevTools network API). */
+export function normalizeEntries(entries: readonly unknown[], pages = new Map<string, string>(), firstIndex = 0): Omit<NormalizedLog, 'creator'> {
+  const exchanges: Exchange[] = [];
+  const problems: string[] = [];
+  entries.forEach((entry, offset) => {
+    const index = firstIndex + offset;
+    const exchange = normalizeEntry(entry, index, pages);
+    if (typeof exchange === 'string') problems.push(`entry ${index} skipped: ${exchange}`);
+    else exchanges.push(exchange);
+  });
+  return { exchanges, problems };
+}
+
+/** One HAR entry → Exchange, or a string saying why it cannot be read. */
+export function normalizeEntry(entry: unknown, index: number, pages = new Map<string, string>()): Exchange | string {
+  if (!isObject(entry)) return 'not an object';
+  const request = entry.request;
+  const response = isObject(entry.response) ? entry.response : {};
+  if (!isObject(request)) return 'no "request" object';
+  if (typeof request.url !== 'string' || request.url === '') return 'no request URL';
+  const startedDateTime = asString(entry.startedDateTime);
+  const status = typeof response.status === 'number' && Number.isFinite(response.status) ? response.status : 0;
+  const hasErrorField = '_error' in response;
+  const error = typeof response._error === 'string' && response._error !== '' ? response._error : null;
+  const initiator = entry._initiator;
+  return {
+    index,
+    url: request.url,
+    method: asString(request.method, 'GET'),
+    startedDateTime,
+    startedMs: Date.parse(startedDateTime),
+    requestHeaders: toHeaders(request.headers),
+    status,
+    statusText: asString(response.statusText),
+    responseHeaders: toHeaders(response.headers),
+    redirectURL: asString(response.redirectURL),
+    error,
+    resourceType: typeof entry._resourceType === 'string' ? entry._resourceType : null,
+    initiatorType: isObject(initiator) && typeof initiator.type === 'string' ? initiator.type : null,
+    fetchedViaServiceWorker: response._fetchedViaServiceWorker === true || entry._fetchedViaServiceWorker === true,
+    pageUrl: typeof entry.pageref === 'string' ? (pages.get(entry.pageref) ?? null) : null,
+    outcome: error !== null || status === 0 ? 'failed' : hasErrorField ? 'completed' : 'unknown',
+  };
+}

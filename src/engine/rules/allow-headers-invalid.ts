@@ -1,0 +1,17 @@
+import type { CorsRule } from '../rule.ts';
+import { baseFix, evidence, failureIs, finding } from './support.ts';
+
+/** Access-Control-Allow-Headers must be a comma-separated list of header names. */
+const rule: CorsRule = {
+  meta: { id: 'allow-headers-invalid', title: 'Access-Control-Allow-Headers does not parse', verdict: 'blocked', chromiumErrors: ['InvalidAllowHeadersPreflightResponse'] },
+  check(context) {
+    if (!failureIs(context, 'InvalidAllowHeadersPreflightResponse')) return null;
+    const value = context.failure!.failedParameter;
+    return finding(context, {
+      evidence: [evidence('preflight-response', 'access-control-allow-headers', value, 'not a list of header names')],
+      params: { allowHeaders: value },
+      fix: baseFix(context),
+    });
+  },
+};
+export default rule;

@@ -1,0 +1,17 @@
+import type { CorsRule } from '../rule.ts';
+import { baseFix, evidence, failureIs, finding } from './support.ts';
+
+/** Access-Control-Allow-Methods must be a comma-separated list of tokens; one bad item voids it all. */
+const rule: CorsRule = {
+  meta: { id: 'allow-methods-invalid', title: 'Access-Control-Allow-Methods does not parse', verdict: 'blocked', chromiumErrors: ['InvalidAllowMethodsPreflightResponse'] },
+  check(context) {
+    if (!failureIs(context, 'InvalidAllowMethodsPreflightResponse')) return null;
+    const value = context.failure!.failedParameter;
+    return finding(context, {
+      evidence: [evidence('preflight-response', 'access-control-allow-methods', value, 'not a list of method names')],
+      params: { allowMethods: value },
+      fix: baseFix(context),
+    });
+  },
+};
+export default rule;

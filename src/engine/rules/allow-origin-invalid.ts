@@ -1,0 +1,15 @@
+import type { CorsRule } from '../rule.ts';
+import { baseFix, failureIs, finding, originEvidence } from './support.ts';
+
+/** The Allow-Origin value is not an origin at all (a bare host name, garbage, empty). */
+const rule: CorsRule = {
+  meta: {
+    id: 'allow-origin-invalid', title: 'Access-Control-Allow-Origin is not a valid origin', verdict: 'blocked',
+    chromiumErrors: ['InvalidAllowOriginValue', 'PreflightInvalidAllowOriginValue'],
+  },
+  check(context) {
+    if (!failureIs(context, 'InvalidAllowOriginValue', 'PreflightInvalidAllowOriginValue')) return null;
+    return finding(context, { evidence: originEvidence(context), fix: baseFix(context) });
+  },
+};
+export default rule;

@@ -1,0 +1,21 @@
+import { headerCount } from '../headers.ts';
+import type { CorsRule } from '../rule.ts';
+import { baseFix, failureIs, finding, originEvidence } from './support.ts';
+
+/** Allow-Origin holds one origin, never a list; a doubled header reads as a list too. */
+const rule: CorsRule = {
+  meta: {
+    id: 'allow-origin-multiple', title: 'Several origins in Access-Control-Allow-Origin', verdict: 'blocked',
+    chromiumErrors: ['MultipleAllowOriginValues', 'PreflightMultipleAllowOriginValues'],
+  },
+  check(context) {
+    if (!failureIs(context, 'MultipleAllowOriginValues', 'PreflightMultipleAllowOriginValues')) return null;
+    const sentTwice = headerCount(context.failure!.exchange.responseHeaders, 'access-control-allow-origin') > 1;
+    return finding(context, {
+      evidence: originEvidence(context),
+      params: { cause: sentTwice ? 'sent-twice' : 'list' },
+      fix: baseFix(context),
+    });
+  },
+};
+export default rule;

@@ -1,0 +1,22 @@
+import { getHeader, parseAllowList } from '../headers.ts';
+import { requestedHeaders } from '../chromium-cors.ts';
+import type { CorsRule } from '../rule.ts';
+import { baseFix, evidence, finding } from './support.ts';
+import { passed } from './warning-support.ts';
+
+/** The Fetch standard says "*" never covers Authorization; browsers still allow it today. */
+const rule: CorsRule = {
+  meta: { id: 'authorization-under-wildcard', title: 'Authorization allowed only by "*"', verdict: 'warning', chromiumErrors: [], firefoxReason: null },
+  check(context) {
+    const preflight = context.tx.preflight;
+    if (!passed(context) || !preflight || !requestedHeaders(context.tx).includes('authorization')) return null;
+    const allowHeaders = parseAllowList(getHeader(preflight.responseHeaders, 'access-control-allow-headers')) ?? [];
+    const lower = allowHeaders.map((h) => h.toLowerCase());
+    if (!lower.includes('*') || lower.includes('authorization')) return null;
+    return finding(context, {
+      evidence: [evidence('preflight-response', 'access-control-allow-headers', allowHeaders.join(', '), 'a wildcard without "authorization"')],
+      fix: baseFix(context),
+    });
+  },
+};
+export default rule;

@@ -1,0 +1,17 @@
+import type { CorsRule } from '../rule.ts';
+import { evidence, finding } from './support.ts';
+
+/** An extension (ad blocker, privacy tool) or a DevTools request block cancelled the request. */
+const rule: CorsRule = {
+  meta: { id: 'blocked-by-client', title: 'Blocked by an extension or ad blocker', verdict: 'not-cors', chromiumErrors: [], firefoxReason: null },
+  check(context) {
+    const hop = [context.tx.preflight, ...context.tx.redirectHops, context.tx.actualRequest]
+      .find((exchange) => exchange?.error === 'net::ERR_BLOCKED_BY_CLIENT');
+    if (!hop) return null;
+    return finding(context, {
+      evidence: [evidence('log', 'error', hop.error, 'the browser never sent it')],
+      fix: null,
+    });
+  },
+};
+export default rule;

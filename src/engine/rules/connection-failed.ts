@@ -1,0 +1,20 @@
+import type { CorsRule } from '../rule.ts';
+import { evidence, finding } from './support.ts';
+
+/** DNS, TCP and TLS failures: no response at all, so nothing CORS could judge. */
+const NETWORK_ERROR = /^net::ERR_(NAME_NOT_RESOLVED|NAME_RESOLUTION_FAILED|CONNECTION_\w+|ADDRESS_\w+|TIMED_OUT|INTERNET_DISCONNECTED|NETWORK_\w+|EMPTY_RESPONSE|SSL_\w+|CERT_\w+|TUNNEL_CONNECTION_FAILED|PROXY_\w+|SOCKET_\w+|HTTP2_\w+|QUIC_\w+)$/;
+
+const rule: CorsRule = {
+  meta: { id: 'connection-failed', title: 'Server unreachable (not CORS)', verdict: 'not-cors', chromiumErrors: [], firefoxReason: 'CORSDidNotSucceed' },
+  check(context) {
+    const hop = [context.tx.preflight, ...context.tx.redirectHops, context.tx.actualRequest]
+      .find((exchange) => exchange?.error && NETWORK_ERROR.test(exchange.error));
+    if (!hop) return null;
+    return finding(context, {
+      evidence: [evidence('log', 'error', hop.error, 'no HTTP response arrived'), evidence('request', 'url', hop.url, 'the address it tried')],
+      params: { netError: hop.error ?? '', failedUrl: hop.url },
+      fix: null,
+    });
+  },
+};
+export default rule;

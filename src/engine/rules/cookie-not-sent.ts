@@ -1,0 +1,30 @@
+import { getHeader } from '../headers.ts';
+import { originOf } from '../origin.ts';
+import type { CorsRule } from '../rule.ts';
+import { baseFix, evidence, finding } from './support.ts';
+import { passed } from './warning-support.ts';
+
+/**
+ * The API set a cookie earlier, but this request went without one: fetch() sends cross-origin
+ * cookies only with `credentials: 'include'` (axios: withCredentials: true).
+ */
+const rule: CorsRule = {
+  meta: { id: 'cookie-not-sent', title: 'Cookie not sent with the request', verdict: 'warning', chromiumErrors: [], firefoxReason: null },
+  check(context) {
+    const { actualRequest } = context.tx;
+    if (!passed(context) || context.credentials.include || getHeader(actualRequest.requestHeaders, 'cookie') !== null) return null;
+    const apiOrigin = originOf(actualRequest.url);
+    const setter = [...context.earlier].reverse().find((e) => originOf(e.url) === apiOrigin && getHeader(e.responseHeaders, 'set-cookie') !== null);
+    if (!setter) return null;
+    const cookieName = (getHeader(setter.responseHeaders, 'set-cookie') ?? '').split('=')[0]?.trim() ?? '';
+    return finding(context, {
+      evidence: [
+        evidence('log', 'set-cookie', `${cookieName}=…`, `set by entry ${setter.index} from this API`),
+        evidence('request', 'cookie', null, 'not sent with this request'),
+      ],
+      params: { cookieName },
+      fix: baseFix(context, { allowCredentials: true, notes: ["In the page: fetch(url, { credentials: 'include' }) (axios: withCredentials: true)."] }),
+    });
+  },
+};
+export default rule;

@@ -1,0 +1,36 @@
+import { getHeader } from '../headers.ts';
+import type { CorsRule } from '../rule.ts';
+import { baseFix, evidence, finding } from './support.ts';
+import { passed } from './warning-support.ts';
+
+/** The site of a host: its last two labels, or the host itself for IPs and single labels (no public-suffix list). */
+function siteOf(url: string): string | null {
+  try {
+    const host = new URL(url).hostname;
+    if (/^[\d.]+$/.test(host) || host.includes(':')) return host;
+    return host.split('.').slice(-2).join('.');
+  } catch {
+    return null;
+  }
+}
+
+/** A cookie set by a cross-site API is only sent back cross-site with SameSite=None; Secure. */
+const rule: CorsRule = {
+  meta: { id: 'cookie-samesite', title: 'Cookie will not be sent cross-site', verdict: 'warning', chromiumErrors: [], firefoxReason: null },
+  check(context) {
+    const { actualRequest, requestOrigin } = context.tx;
+    if (!passed(context) || !requestOrigin || siteOf(requestOrigin) === siteOf(actualRequest.url)) return null;
+    const bad = actualRequest.responseHeaders
+      .filter((h) => h.name.toLowerCase() === 'set-cookie')
+      .map((h) => h.value)
+      .find((cookie) => !/;\s*samesite\s*=\s*none\b/i.test(cookie) || !/;\s*secure\b/i.test(cookie));
+    if (bad === undefined) return null;
+    const cookieName = bad.split('=')[0]?.trim() ?? '';
+    return finding(context, {
+      evidence: [evidence('response', 'set-cookie', `${cookieName}=…; ${bad.split(';').slice(1).map((s) => s.trim()).join('; ')}`, 'lacks SameSite=None; Secure')],
+      params: { cookieName },
+      fix: baseFix(context, { allowCredentials: true, notes: [`Set the cookie with: Set-Cookie: ${cookieName}=…; SameSite=None; Secure; HttpOnly (Secure needs https, except on localhost).`] }),
+    });
+  },
+};
+export default rule;

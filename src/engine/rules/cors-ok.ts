@@ -1,0 +1,19 @@
+import { getHeader } from '../headers.ts';
+import type { CorsRule } from '../rule.ts';
+import { evidence, finding } from './support.ts';
+import { passed } from './warning-support.ts';
+
+/** Every check passed. Still worth saying what allowed it, and whether the preflight was cached. */
+const rule: CorsRule = {
+  meta: { id: 'cors-ok', title: 'Allowed by CORS', verdict: 'ok', chromiumErrors: [], firefoxReason: null },
+  check(context) {
+    if (!passed(context)) return null;
+    const allowOrigin = getHeader(context.tx.actualRequest.responseHeaders, 'access-control-allow-origin');
+    return finding(context, {
+      evidence: [evidence('response', 'access-control-allow-origin', allowOrigin, 'matches the request')],
+      params: { preflight: context.tx.preflightState },
+      fix: null,
+    });
+  },
+};
+export default rule;

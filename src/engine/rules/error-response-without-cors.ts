@@ -1,0 +1,23 @@
+import type { CorsRule } from '../rule.ts';
+import { baseFix, evidence, failureIs, finding } from './support.ts';
+
+/**
+ * The API failed (4xx/5xx) and its error path sends no CORS headers, so the page sees a CORS error
+ * instead of the real one. Chromium never checks the actual response's status.
+ */
+const rule: CorsRule = {
+  meta: { id: 'error-response-without-cors', title: 'Error response without CORS headers', verdict: 'blocked', chromiumErrors: ['MissingAllowOriginHeader'] },
+  check(context) {
+    if (!failureIs(context, 'MissingAllowOriginHeader') || context.failure!.stage === 'preflight') return null;
+    const status = context.failure!.exchange.status;
+    if (status < 400) return null;
+    return finding(context, {
+      evidence: [
+        evidence('response', 'status', String(status), 'the server errored'),
+        evidence('response', 'access-control-allow-origin', null, 'its error response has no CORS headers'),
+      ],
+      fix: baseFix(context, { notes: ['Send CORS headers on error responses too (nginx: add_header … always; frameworks: register CORS before the error handler).'] }),
+    });
+  },
+};
+export default rule;

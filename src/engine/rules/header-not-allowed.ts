@@ -1,0 +1,22 @@
+import { getHeader } from '../headers.ts';
+import type { CorsRule } from '../rule.ts';
+import { baseFix, evidence, failureIs, finding } from './support.ts';
+
+/** A request header the page set (X-Api-Key, Authorization, Content-Type: application/json…) is not allowed. */
+const rule: CorsRule = {
+  meta: { id: 'header-not-allowed', title: 'Request header not allowed by the preflight', verdict: 'blocked', chromiumErrors: ['HeaderDisallowedByPreflightResponse'] },
+  check(context) {
+    if (!failureIs(context, 'HeaderDisallowedByPreflightResponse')) return null;
+    const header = context.failure!.failedParameter;
+    const allowHeaders = getHeader(context.failure!.exchange.responseHeaders, 'access-control-allow-headers');
+    return finding(context, {
+      evidence: [
+        evidence('preflight-request', 'access-control-request-headers', getHeader(context.tx.preflight?.requestHeaders ?? [], 'access-control-request-headers'), 'the headers the page sends'),
+        evidence('preflight-response', 'access-control-allow-headers', allowHeaders, `does not list "${header}"`),
+      ],
+      params: { header, allowHeaders: allowHeaders ?? '', contentTypeNote: header === 'content-type' ? 'yes' : '' },
+      fix: baseFix(context),
+    });
+  },
+};
+export default rule;

@@ -1,0 +1,22 @@
+import { getHeader } from '../headers.ts';
+import type { CorsRule } from '../rule.ts';
+import { baseFix, evidence, failureIs, finding } from './support.ts';
+
+/** With credentials, "*" in Access-Control-Allow-Headers is a literal name, not a wildcard. */
+const rule: CorsRule = {
+  meta: { id: 'header-wildcard-with-credentials', title: '"*" in Allow-Headers ignored with credentials', verdict: 'blocked', chromiumErrors: ['HeaderDisallowedByPreflightResponse'] },
+  check(context) {
+    if (!failureIs(context, 'HeaderDisallowedByPreflightResponse') || !context.credentials.include) return null;
+    const allowHeaders = getHeader(context.failure!.exchange.responseHeaders, 'access-control-allow-headers') ?? '';
+    if (!allowHeaders.split(',').some((h) => h.trim() === '*')) return null;
+    return finding(context, {
+      evidence: [
+        evidence('preflight-request', 'access-control-request-headers', context.failure!.failedParameter, 'a header the page sends'),
+        evidence('preflight-response', 'access-control-allow-headers', allowHeaders, 'a wildcard, which credentials turn off'),
+      ],
+      params: { header: context.failure!.failedParameter, allowHeaders },
+      fix: baseFix(context),
+    });
+  },
+};
+export default rule;

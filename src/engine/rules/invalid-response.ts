@@ -1,0 +1,19 @@
+import type { CorsRule } from '../rule.ts';
+import { evidence, finding } from './support.ts';
+
+/**
+ * A service worker answered a CORS request with an opaque (no-cors) response. The log shows a
+ * response fetched via the service worker that still failed with no status.
+ */
+const rule: CorsRule = {
+  meta: { id: 'invalid-response', title: 'Service worker returned an opaque response', verdict: 'blocked', chromiumErrors: ['InvalidResponse'] },
+  check(context) {
+    const { actualRequest } = context.tx;
+    if (!actualRequest.fetchedViaServiceWorker || actualRequest.outcome !== 'failed' || context.failure) return null;
+    return finding(context, {
+      evidence: [evidence('log', 'fetchedViaServiceWorker', 'true', 'a service worker answered'), evidence('log', 'error', actualRequest.error, 'the browser rejected its response')],
+      fix: null,
+    });
+  },
+};
+export default rule;

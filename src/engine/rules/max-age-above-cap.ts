@@ -1,0 +1,25 @@
+import { getHeader } from '../headers.ts';
+import type { CorsRule } from '../rule.ts';
+import { baseFix, evidence, finding } from './support.ts';
+import { passed } from './warning-support.ts';
+
+/** Browsers cap the preflight cache: Chromium 7200 s, Firefox 86400 s; more is silently cut. */
+export const CHROMIUM_MAX_AGE_CAP = 7200;
+export const FIREFOX_MAX_AGE_CAP = 86400;
+
+const rule: CorsRule = {
+  meta: { id: 'max-age-above-cap', title: 'Access-Control-Max-Age above the browser cap', verdict: 'warning', chromiumErrors: [], firefoxReason: null },
+  check(context) {
+    const preflight = context.tx.preflight;
+    if (!passed(context) || !preflight) return null;
+    const raw = getHeader(preflight.responseHeaders, 'access-control-max-age');
+    const seconds = raw === null ? NaN : Number(raw);
+    if (!Number.isFinite(seconds) || seconds <= CHROMIUM_MAX_AGE_CAP) return null;
+    return finding(context, {
+      evidence: [evidence('preflight-response', 'access-control-max-age', raw, `Chromium uses at most ${CHROMIUM_MAX_AGE_CAP}`)],
+      params: { maxAge: String(seconds), chromiumCap: String(CHROMIUM_MAX_AGE_CAP), firefoxCap: String(FIREFOX_MAX_AGE_CAP) },
+      fix: baseFix(context, { maxAgeSeconds: CHROMIUM_MAX_AGE_CAP }),
+    });
+  },
+};
+export default rule;

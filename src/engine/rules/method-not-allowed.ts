@@ -1,0 +1,22 @@
+import { getHeader } from '../headers.ts';
+import type { CorsRule } from '../rule.ts';
+import { baseFix, evidence, failureIs, finding } from './support.ts';
+
+/** The preflight answer does not list the request's method (PUT, DELETE, PATCH…). */
+const rule: CorsRule = {
+  meta: { id: 'method-not-allowed', title: 'Method not allowed by the preflight', verdict: 'blocked', chromiumErrors: ['MethodDisallowedByPreflightResponse'] },
+  check(context) {
+    if (!failureIs(context, 'MethodDisallowedByPreflightResponse')) return null;
+    const allowMethods = getHeader(context.failure!.exchange.responseHeaders, 'access-control-allow-methods');
+    const wildcardIgnored = context.credentials.include && (allowMethods ?? '').split(',').some((m) => m.trim() === '*');
+    return finding(context, {
+      evidence: [
+        evidence('preflight-request', 'access-control-request-method', context.failure!.failedParameter, 'the method the page wants'),
+        evidence('preflight-response', 'access-control-allow-methods', allowMethods, wildcardIgnored ? '"*" does not count with credentials' : 'does not list it'),
+      ],
+      params: { allowMethods: allowMethods ?? '', wildcardIgnored: wildcardIgnored ? 'yes' : '' },
+      fix: baseFix(context),
+    });
+  },
+};
+export default rule;

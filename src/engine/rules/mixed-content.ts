@@ -1,0 +1,24 @@
+import { addressSpaceOf, schemeOf } from '../origin.ts';
+import type { CorsRule } from '../rule.ts';
+import { evidence, finding } from './support.ts';
+
+/** An https page may not fetch plain http (loopback excepted: it is potentially trustworthy). */
+const rule: CorsRule = {
+  meta: { id: 'mixed-content', title: 'Mixed content (https page, http API)', verdict: 'not-cors', chromiumErrors: [], firefoxReason: null },
+  check(context) {
+    const { tx } = context;
+    const target = (tx.redirectHops[0] ?? tx.actualRequest).url;
+    const pageOrigin = tx.requestOrigin ?? tx.actualRequest.pageUrl;
+    if (!pageOrigin || schemeOf(pageOrigin) !== 'https' || schemeOf(target) !== 'http') return null;
+    if (addressSpaceOf(target) === 'loopback' || tx.actualRequest.outcome === 'completed') return null;
+    return finding(context, {
+      evidence: [
+        evidence('request', 'origin', pageOrigin, 'the page is served over https'),
+        evidence('request', 'url', target, 'the API is plain http'),
+      ],
+      params: { httpsUrl: target.replace(/^http:/, 'https:') },
+      fix: null,
+    });
+  },
+};
+export default rule;

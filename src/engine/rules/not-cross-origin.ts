@@ -1,0 +1,18 @@
+import type { CorsRule } from '../rule.ts';
+import { evidence, finding } from './support.ts';
+
+/** Same-origin requests and navigations are not subject to CORS. */
+const rule: CorsRule = {
+  meta: { id: 'not-cross-origin', title: 'Not a cross-origin request', verdict: 'not-cors', chromiumErrors: [], firefoxReason: null },
+  check(context) {
+    const { tx } = context;
+    const navigation = tx.actualRequest.resourceType === 'document' || tx.actualRequest.declared?.mode === 'navigate';
+    if (tx.crossOrigin && !navigation) return null;
+    return finding(context, {
+      evidence: [evidence('request', 'url', tx.actualRequest.url, navigation ? 'a navigation' : 'same origin as the page')],
+      params: { kind: navigation ? 'a page navigation' : 'a same-origin request' },
+      fix: null,
+    });
+  },
+};
+export default rule;

@@ -1,0 +1,17 @@
+import { getHeader } from '../headers.ts';
+import type { CorsRule } from '../rule.ts';
+import { baseFix, evidence, finding } from './support.ts';
+import { passed } from './warning-support.ts';
+
+/** Allowing "null" lets sandboxed iframes and data: documents from any site in. */
+const rule: CorsRule = {
+  meta: { id: 'null-origin-allowed', title: 'The "null" origin is allowed', verdict: 'warning', chromiumErrors: [], firefoxReason: null },
+  check(context) {
+    if (!passed(context) || getHeader(context.tx.actualRequest.responseHeaders, 'access-control-allow-origin') !== 'null') return null;
+    return finding(context, {
+      evidence: [evidence('response', 'access-control-allow-origin', 'null', 'any sandboxed or data: page sends "null"')],
+      fix: baseFix(context, { allowOrigins: [], notes: ['Serve the calling page from a real origin and allow that origin instead of "null".'] }),
+    });
+  },
+};
+export default rule;

@@ -1,0 +1,23 @@
+/** Shared by the Allow-Origin mismatch rules: they differ only in which kind of mismatch they name. */
+import { getHeader } from '../headers.ts';
+import { classifyOriginMismatch, type OriginMismatchKind } from '../origin.ts';
+import type { CorsRule, RuleContext } from '../rule.ts';
+import type { RuleId } from '../types.ts';
+import { baseFix, failureIs, finding, originEvidence } from './support.ts';
+
+export function mismatchKind(context: RuleContext): OriginMismatchKind | null {
+  if (!failureIs(context, 'AllowOriginMismatch', 'PreflightAllowOriginMismatch')) return null;
+  const allowOrigin = getHeader(context.failure!.exchange.responseHeaders, 'access-control-allow-origin') ?? '';
+  return classifyOriginMismatch(allowOrigin, context.failure!.comparedOrigin);
+}
+
+export function originMismatchRule(id: RuleId, title: string, kinds: readonly OriginMismatchKind[]): CorsRule {
+  return {
+    meta: { id, title, verdict: 'blocked', chromiumErrors: ['AllowOriginMismatch', 'PreflightAllowOriginMismatch'] },
+    check(context) {
+      const kind = mismatchKind(context);
+      if (kind === null || !kinds.includes(kind)) return null;
+      return finding(context, { evidence: originEvidence(context), params: { mismatch: kind }, fix: baseFix(context) });
+    },
+  };
+}

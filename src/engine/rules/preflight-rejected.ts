@@ -1,0 +1,33 @@
+import { getHeader } from '../headers.ts';
+import type { CorsRule } from '../rule.ts';
+import { baseFix, evidence, failureIs, finding } from './support.ts';
+
+/**
+ * The server answered OPTIONS with an error. Without CORS headers Chromium names the missing
+ * Allow-Origin (it checks that before the status); with them, the status. Same cause either way:
+ * no OPTIONS route, or auth/validation middleware running before CORS.
+ */
+const rule: CorsRule = {
+  meta: {
+    id: 'preflight-rejected', title: 'Preflight rejected by the server', verdict: 'blocked',
+    chromiumErrors: ['PreflightInvalidStatus', 'PreflightMissingAllowOriginHeader'], firefoxReason: 'CORSPreflightDidNotSucceed',
+  },
+  check(context) {
+    const preflight = context.tx.preflight;
+    if (!preflight || preflight.status >= 200 && preflight.status < 300) return null;
+    if (!failureIs(context, 'PreflightInvalidStatus', 'PreflightMissingAllowOriginHeader')) return null;
+    const status = preflight.status;
+    const cause = status === 401 || status === 403 ? 'auth'
+      : status === 404 || status === 405 || status === 501 ? 'no-route'
+      : status >= 500 ? 'server-error' : 'other';
+    return finding(context, {
+      evidence: [
+        evidence('preflight-response', 'status', String(status), 'a preflight must get a 2xx answer'),
+        evidence('preflight-response', 'access-control-allow-origin', getHeader(preflight.responseHeaders, 'access-control-allow-origin'), 'CORS headers on the OPTIONS answer'),
+      ],
+      params: { cause, statusText: preflight.statusText },
+      fix: baseFix(context, { answerPreflightBeforeAuth: true }),
+    });
+  },
+};
+export default rule;

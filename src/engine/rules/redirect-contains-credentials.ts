@@ -1,0 +1,17 @@
+import type { CorsRule } from '../rule.ts';
+import { evidence, failureIs, finding } from './support.ts';
+
+/** A cross-origin redirect to a URL with user:password@ is refused. */
+const rule: CorsRule = {
+  meta: { id: 'redirect-contains-credentials', title: 'Redirect to a URL with user:password', verdict: 'blocked', chromiumErrors: ['RedirectContainsCredentials'] },
+  check(context) {
+    if (!failureIs(context, 'RedirectContainsCredentials')) return null;
+    const location = context.failure!.failedParameter;
+    return finding(context, {
+      evidence: [evidence('redirect', 'location', location, 'contains user:password@')],
+      params: { location },
+      fix: null,
+    });
+  },
+};
+export default rule;

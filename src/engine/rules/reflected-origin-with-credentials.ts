@@ -1,0 +1,38 @@
+import { getHeader } from '../headers.ts';
+import { originOf } from '../origin.ts';
+import type { CorsRule } from '../rule.ts';
+import { baseFix, evidence, finding } from './support.ts';
+import { passed } from './warning-support.ts';
+
+/**
+ * The server echoes whatever Origin it gets and allows credentials: any website can read this
+ * user's data. One response cannot show reflection; two different origins echoed by the same
+ * API in one log can.
+ */
+const rule: CorsRule = {
+  meta: { id: 'reflected-origin-with-credentials', title: 'Any origin allowed with credentials', verdict: 'warning', chromiumErrors: [], firefoxReason: null },
+  check(context) {
+    const { actualRequest, requestOrigin } = context.tx;
+    if (!passed(context) || !requestOrigin) return null;
+    if (getHeader(actualRequest.responseHeaders, 'access-control-allow-credentials') !== 'true') return null;
+    if (getHeader(actualRequest.responseHeaders, 'access-control-allow-origin') !== requestOrigin) return null;
+    const apiOrigin = originOf(actualRequest.url);
+    const other = context.earlier.find((e) => {
+      const origin = getHeader(e.requestHeaders, 'origin');
+      return origin !== null && origin !== requestOrigin && originOf(e.url) === apiOrigin
+        && getHeader(e.responseHeaders, 'access-control-allow-origin') === origin
+        && getHeader(e.responseHeaders, 'access-control-allow-credentials') === 'true';
+    });
+    if (!other) return null;
+    const otherOrigin = getHeader(other.requestHeaders, 'origin') ?? '';
+    return finding(context, {
+      evidence: [
+        evidence('response', 'access-control-allow-origin', requestOrigin, 'echoes this origin'),
+        evidence('log', 'earlier echo', otherOrigin, `entry ${other.index} echoed another origin, also with credentials`),
+      ],
+      params: { otherOrigin },
+      fix: baseFix(context),
+    });
+  },
+};
+export default rule;

@@ -1,0 +1,121 @@
+/** Small helpers the rules share: evidence, the base fix, and the facts most explanations quote. */
+import { getHeader } from '../headers.ts';
+import { isSafelistedMethod } from '../fetch-spec.ts';
+import { originOf } from '../origin.ts';
+import { requestedHeaders, requestMethod, type ChromiumCorsError } from '../chromium-cors.ts';
+import type { RuleContext } from '../rule.ts';
+import type { CorsPolicyFix, Evidence, Exchange, ExplanationParams, Finding } from '../types.ts';
+
+export function evidence(on: Evidence['on'], label: string, value: string | null, note: string): Evidence {
+  return { on, label, value, note };
+}
+
+export function failureIs(context: RuleContext, ...errors: ChromiumCorsError[]): boolean {
+  return context.failure !== null && errors.includes(context.failure.error);
+}
+
+/** Where the failing response was: the preflight, a redirect hop, or the final response. */
+export function failedOn(context: RuleContext): 'preflight-response' | 'redirect' | 'response' {
+  const stage = context.failure?.stage;
+  return stage === 'preflight' ? 'preflight-response' : stage === 'redirect' ? 'redirect' : 'response';
+}
+
+export function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '/';
+  }
+}
+
+/** The facts nearly every explanation quotes. */
+export function baseParams(context: RuleContext): ExplanationParams {
+  const { tx } = context;
+  const first = tx.redirectHops[0] ?? tx.actualRequest;
+  const checked: Exchange = context.failure?.exchange ?? tx.actualRequest;
+  return {
+    origin: context.failure?.comparedOrigin ?? tx.requestOrigin ?? '(unknown origin)',
+    pageOrigin: tx.requestOrigin ?? '(unknown origin)',
+    url: first.url,
+    apiOrigin: originOf(first.url) ?? first.url,
+    path: pathOf(first.url),
+    method: requestMethod(tx),
+    status: String(checked.status),
+    preflightStatus: tx.preflight ? String(tx.preflight.status) : '',
+    allowOrigin: getHeader(checked.responseHeaders, 'access-control-allow-origin') ?? '',
+    credentialsMode: context.credentials.include ? 'include' : 'omit',
+    credentialsBasis: credentialsBasisText(context),
+    requestedHeaders: requestedHeaders(tx).join(', '),
+    requestedHeadersClause: requestedHeaders(tx).length > 0 ? `, Access-Control-Allow-Headers: ${requestedHeaders(tx).join(', ')}` : '',
+  };
+}
+
+export function credentialsBasisText(context: RuleContext): string {
+  switch (context.credentials.basis) {
+    case 'declared': return 'the request declared its credentials mode';
+    case 'cookie-header': return 'the request carried a Cookie header, so it was sent with credentials';
+    case 'storage-access-header': return 'the request carried Sec-Fetch-Storage-Access, which Chromium sends on credentialed cross-site requests';
+    case 'outcome': return "the server's answer passes every check without credentials, yet the browser blocked it, so the request must have been sent with credentials";
+    case 'default': return 'nothing in the log shows credentials, so the default (no credentials) is assumed';
+  }
+}
+
+/** Inferences the verdict rests on, stated to the user. */
+export function inferences(context: RuleContext): string[] {
+  const notes: string[] = [];
+  if (context.credentials.basis !== 'declared' && context.credentials.basis !== 'default') {
+    notes.push(`Credentials mode "${context.credentials.include ? 'include' : 'omit'}" inferred: ${credentialsBasisText(context)}.`);
+  }
+  if (context.alternativeFailure && context.alternativeFailure.error !== context.failure?.error) {
+    notes.push(`If the request is sent ${context.credentials.include ? 'without' : 'with'} credentials, Chromium reports ${context.alternativeFailure.error} instead.`);
+  }
+  if (context.tx.preflightState === 'not-in-log') {
+    notes.push('This request needed a preflight but none is in the log: it was served from the preflight cache, or sent before recording started.');
+  }
+  return notes;
+}
+
+/** The policy that lets exactly this request through, before a rule adjusts it. */
+export function baseFix(context: RuleContext, overrides: Partial<CorsPolicyFix> = {}): CorsPolicyFix {
+  const { tx } = context;
+  const method = requestMethod(tx);
+  const origin = tx.requestOrigin;
+  return {
+    allowOrigins: origin && origin !== 'null' ? [origin] : [],
+    allowMethods: isSafelistedMethod(method.toUpperCase()) && method === method.toUpperCase() ? [] : [method.toUpperCase()],
+    allowHeaders: requestedHeaders(tx),
+    allowCredentials: context.credentials.include,
+    exposeHeaders: [],
+    maxAgeSeconds: null,
+    answerPreflightBeforeAuth: tx.preflight !== null || tx.preflightState === 'not-in-log',
+    varyOrigin: true,
+    path: pathOf((tx.redirectHops[0] ?? tx.actualRequest).url),
+    notes: [],
+    ...overrides,
+  };
+}
+
+/** A finding with the common params and inferences, plus the rule's own. */
+export function finding(
+  context: RuleContext,
+  found: { evidence: Evidence[]; params?: ExplanationParams; fix?: CorsPolicyFix | null; inferences?: string[] },
+): Finding {
+  return {
+    evidence: found.evidence,
+    params: { ...baseParams(context), ...found.params },
+    inferences: [...inferences(context), ...(found.inferences ?? [])],
+    fix: found.fix === undefined ? baseFix(context) : found.fix,
+  };
+}
+
+/** Evidence: the Origin the browser sent, and the Allow-Origin it got back. */
+export function originEvidence(context: RuleContext): Evidence[] {
+  const failure = context.failure;
+  const on = failedOn(context);
+  const requestSide = on === 'preflight-response' ? 'preflight-request' : 'request';
+  const checked = failure?.exchange ?? context.tx.actualRequest;
+  return [
+    evidence(requestSide, 'origin', failure?.comparedOrigin ?? context.tx.requestOrigin, 'the origin the browser sent'),
+    evidence(on, 'access-control-allow-origin', getHeader(checked.responseHeaders, 'access-control-allow-origin'), 'must equal the origin exactly'),
+  ];
+}

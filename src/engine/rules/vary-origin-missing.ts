@@ -1,0 +1,25 @@
+import { getHeader } from '../headers.ts';
+import type { CorsRule } from '../rule.ts';
+import { baseFix, evidence, finding } from './support.ts';
+import { passed } from './warning-support.ts';
+
+/** An echoed origin without Vary: Origin lets a cache serve one origin's answer to another. */
+const rule: CorsRule = {
+  meta: { id: 'vary-origin-missing', title: 'Echoed origin without Vary: Origin', verdict: 'warning', chromiumErrors: [], firefoxReason: null },
+  check(context) {
+    const response = context.tx.actualRequest.responseHeaders;
+    const allowOrigin = getHeader(response, 'access-control-allow-origin');
+    if (!passed(context) || allowOrigin === null || allowOrigin === '*') return null;
+    const vary = getHeader(response, 'vary');
+    const varies = (vary ?? '').split(',').map((v) => v.trim().toLowerCase());
+    if (varies.includes('origin') || varies.includes('*')) return null;
+    return finding(context, {
+      evidence: [
+        evidence('response', 'access-control-allow-origin', allowOrigin, 'names one origin'),
+        evidence('response', 'vary', vary, 'does not include Origin'),
+      ],
+      fix: baseFix(context, { varyOrigin: true }),
+    });
+  },
+};
+export default rule;

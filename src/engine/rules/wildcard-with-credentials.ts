@@ -1,0 +1,23 @@
+import { getHeader } from '../headers.ts';
+import type { CorsRule } from '../rule.ts';
+import { baseFix, evidence, failedOn, failureIs, finding } from './support.ts';
+
+/** `Access-Control-Allow-Origin: *` is refused for credentialed requests. */
+const rule: CorsRule = {
+  meta: {
+    id: 'wildcard-with-credentials', title: '"*" with credentials', verdict: 'blocked',
+    chromiumErrors: ['WildcardOriginNotAllowed', 'PreflightWildcardOriginNotAllowed'],
+  },
+  check(context) {
+    if (!failureIs(context, 'WildcardOriginNotAllowed', 'PreflightWildcardOriginNotAllowed')) return null;
+    const cookie = getHeader(context.tx.actualRequest.requestHeaders, 'cookie');
+    return finding(context, {
+      evidence: [
+        evidence(failedOn(context), 'access-control-allow-origin', '*', 'a wildcard'),
+        evidence('request', 'cookie', cookie === null ? null : '(cookies sent)', 'credentials mode include'),
+      ],
+      fix: baseFix(context, { allowCredentials: true }),
+    });
+  },
+};
+export default rule;
