@@ -101,6 +101,6 @@ export function analyzeHarText(text: string): LogDiagnosis {
   return diagnoseLog(parseHarText(text));
 }
 
-export function analyzeHar(document: unknown): LogDiagnosis {
-  return diagnoseLog(normalizeHar(document));
+export function analyzeHar(harDocument: unknown): LogDiagnosis {
+  return diagnoseLog(normalizeHar(harDocument));
 }

@@ -54,8 +54,8 @@ export function parseHarText(text: string): NormalizedLog {
 }
 
 /** Normalizes a parsed HAR document ({log: {entries}}) or throws HarInputError. */
-export function normalizeHar(document: unknown): NormalizedLog {
-  const log = isObject(document) ? document.log : undefined;
+export function normalizeHar(harDocument: unknown): NormalizedLog {
+  const log = isObject(harDocument) ? harDocument.log : undefined;
   if (!isObject(log) || !Array.isArray(log.entries)) {
     throw new HarInputError('not-har', 'This JSON is not a HAR file: it has no "log.entries" list.');
   }

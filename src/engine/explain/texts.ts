@@ -114,7 +114,7 @@ export const explanations: Record<string, ExplanationText> = {
       'server-error': 'The server crashed on the preflight: OPTIONS got {preflightStatus}.',
       default: 'The server answered the preflight with {preflightStatus} instead of 2xx.',
     },
-    whatHappened: 'Before sending {method} {url}, the browser asked permission with OPTIONS (Access-Control-Request-Method: {method}). The server answered {preflightStatus} {statusText}.',
+    whatHappened: 'Before sending {method} {url}, the browser asked permission with OPTIONS (Access-Control-Request-Method: {method}). The server answered {preflightStatus}.',
     why: {
       by: 'cause',
       auth: 'Browsers never send cookies or Authorization on a preflight, so auth middleware that runs first rejects it. The preflight must be answered before authentication.',

@@ -1,4 +1,3 @@
-import { getHeader } from '../headers.ts';
 import type { CorsRule } from '../rule.ts';
 import { baseFix, evidence, finding } from './support.ts';
 import { passed } from './warning-support.ts';

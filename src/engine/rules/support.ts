@@ -66,7 +66,8 @@ export function inferences(context: RuleContext): string[] {
   if (context.credentials.basis !== 'declared' && context.credentials.basis !== 'default') {
     notes.push(`Credentials mode "${context.credentials.include ? 'include' : 'omit'}" inferred: ${credentialsBasisText(context)}.`);
   }
-  if (context.alternativeFailure && context.alternativeFailure.error !== context.failure?.error) {
+  // Only worth saying when the verdict itself depends on the mode.
+  if (context.failure && context.alternativeFailure && context.alternativeFailure.error !== context.failure.error) {
     notes.push(`If the request is sent ${context.credentials.include ? 'without' : 'with'} credentials, Chromium reports ${context.alternativeFailure.error} instead.`);
   }
   if (context.tx.preflightState === 'not-in-log') {

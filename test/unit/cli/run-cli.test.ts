@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../src/cli/main.ts';
+import { har, PAGE, preflightedRequest, simpleRequest } from '../../support/har-builder.ts';
+
+function run(argv: string[], input: string) {
+  let stdout = '';
+  let stderr = '';
+  const code = runCli(argv, {
+    stdout: (t) => { stdout += t; },
+    stderr: (t) => { stderr += t; },
+    readInput: () => input,
+    isTTY: false,
+  });
+  return { code, stdout, stderr };
+}
+
+const blockedLog = JSON.stringify(har([
+  simpleRequest({ blocked: true }),
+  ...preflightedRequest({ method: 'PUT', requestHeaders: ['X-Api-Key'], preflightStatus: 401 }),
+]));
+const okLog = JSON.stringify(har([simpleRequest({ responseHeaders: { 'Access-Control-Allow-Origin': PAGE, Vary: 'Origin' } })]));
+
+describe('cors-lens analyze: exit status and bad input', () => {
+  it.each([
+    ['', 'empty', /file is empty/],
+    ['   \n', 'blank', /file is empty/],
+    ['<html>not json</html>', 'not JSON', /not JSON/],
+    [blockedLog.slice(0, 200), 'truncated', /truncated/],
+    ['{"entries": []}', 'JSON but not HAR', /not a HAR file/],
+    ['[1,2,3]', 'a JSON array', /not a HAR file/],
+    ['{"log": {"entries": "nope"}}', 'entries not a list', /not a HAR file/],
+  ])('%s (%s) → exit 2 with a message naming the problem', (input, _label, message) => {
+    const result = run(['analyze', 'x.har'], input);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+    expect(result.stdout).toBe('');
+  });
+
+  it('exit 1 when something is blocked, 0 when nothing is', () => {
+    expect(run(['analyze', 'x.har'], blockedLog).code).toBe(1);
+    expect(run(['analyze', 'x.har'], okLog).code).toBe(0);
+  });
+
+  it('rejects an unknown stack by name', () => {
+    const result = run(['analyze', 'x.har', '--stack', 'cobol'], okLog);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('unknown --stack "cobol"');
+  });
+
+  it('reports skipped entries instead of dropping them silently', () => {
+    const log = JSON.stringify(har([simpleRequest({ blocked: true }), { request: {} }, 'junk']));
+    const result = run(['analyze', 'x.har', '--json'], log);
+    const report = JSON.parse(result.stdout);
+    expect(report.source.skipped).toEqual(['entry 1 skipped: no request URL', 'entry 2 skipped: not an object']);
+    expect(result.stderr).toContain('2 HAR entries could not be read');
+  });
+});
+
+describe('cors-lens analyze --json', () => {
+  it('prints the documented shape', () => {
+    const report = JSON.parse(run(['analyze', 'x.har', '--json'], blockedLog).stdout);
+    expect(report.version).toBe(1);
+    expect(report.results).toHaveLength(2);
+    const [simple, preflighted] = report.results;
+    expect(simple).toMatchObject({
+      url: 'http://127.0.0.1:4000/data', method: 'GET', status: 'blocked', ruleId: 'missing-allow-origin',
+      chromiumError: 'MissingAllowOriginHeader', firefoxReason: 'CORSMissingAllowOrigin', preflight: null,
+    });
+    expect(typeof simple.title).toBe('string');
+    expect(typeof simple.summary).toBe('string');
+    expect(typeof simple.startedDateTime).toBe('string');
+    expect(Array.isArray(simple.evidence)).toBe(true);
+    expect(Object.keys(simple.snippets)).toEqual(expect.arrayContaining(['express', 'express-middleware', 'flask', 'nginx']));
+    expect(preflighted).toMatchObject({
+      method: 'PUT', status: 'blocked', ruleId: 'preflight-rejected', chromiumError: 'PreflightMissingAllowOriginHeader',
+      firefoxReason: 'CORSPreflightDidNotSucceed', preflight: { url: 'http://127.0.0.1:4000/items/1', status: 401 },
+    });
+  });
+
+  it('lists only cross-origin requests unless --all', () => {
+    const sameOrigin = { ...simpleRequest({}), request: { method: 'GET', url: `${PAGE}/app.js`, headers: [{ name: 'Referer', value: `${PAGE}/` }] } };
+    const log = JSON.stringify(har([sameOrigin, simpleRequest({ blocked: true })]));
+    expect(JSON.parse(run(['analyze', 'x.har', '--json'], log).stdout).results).toHaveLength(1);
+    const all = JSON.parse(run(['analyze', 'x.har', '--json', '--all'], log).stdout).results;
+    expect(all.map((r: { status: string }) => r.status)).toEqual(['not-cors', 'blocked']);
+  });
+});
+
+describe('cors-lens analyze (text and Markdown)', () => {
+  it('prints the verdict, the cause and the fix without colour when not a TTY', () => {
+    const { stdout } = run(['analyze', 'x.har'], blockedLog);
+    expect(stdout).toContain('✖ BLOCKED  PUT http://127.0.0.1:4000/items/1');
+    expect(stdout).toContain('Chromium: PreflightMissingAllowOriginHeader');
+    expect(stdout).toContain('auth runs before CORS');
+    expect(stdout).not.toContain('\x1b[');
+  });
+
+  it('escapes terminal control sequences found in header values', () => {
+    const hostile = JSON.stringify(har([simpleRequest({ blocked: true, responseHeaders: { 'Access-Control-Allow-Origin': 'http://x\x1b[2J.test' } })]));
+    const { stdout } = run(['analyze', 'x.har'], hostile);
+    expect(stdout).not.toContain('\x1b[2J');
+    expect(stdout).toContain('\\x1b[2J');
+  });
+
+  it('writes a Markdown report with the fix for the chosen stack', () => {
+    const { stdout } = run(['analyze', 'x.har', '--markdown', '--stack', 'nginx'], blockedLog);
+    expect(stdout).toMatch(/^## CORS Lens report/);
+    expect(stdout).toContain('```nginx');
+    expect(stdout).toContain('`PreflightMissingAllowOriginHeader`');
+  });
+});

@@ -1,0 +1,26 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** The engine runs in Node, the panel and a worker alike: it may import only itself. */
+const ENGINE = resolve(__dirname, '../../src/engine');
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : []));
+}
+
+describe('src/engine is pure', () => {
+  const sources = files(ENGINE);
+  it('has sources to check', () => expect(sources.length).toBeGreaterThan(20));
+  for (const file of sources) {
+    it(relative(ENGINE, file), () => {
+      const text = readFileSync(file, 'utf8');
+      for (const [, specifier] of text.matchAll(/\bfrom\s+['"]([^'"]+)['"]/g)) {
+        expect(specifier, `${file} imports ${specifier}`).toMatch(/^\.\.?\//);
+        expect(resolve(file, '..', specifier!).startsWith(ENGINE), `${specifier} leaves src/engine`).toBe(true);
+      }
+      const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"])\/\/.*$/gm, '$1');
+      expect(code).not.toMatch(/\b(chrome|browser)\.\w+\(|\bdocument\.[a-z]|\bwindow\.[a-z]/);
+    });
+  }
+});
