@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// Makes sure what the tests run for real is on the machine: Debian's Chromium (browser tests) and
+// Flask + flask-cors (the Flask snippet is run, not just parsed). Installs them with apt-get when
+// running as root (CI, fresh machines); otherwise says exactly how. Never downloads a browser build.
+import { execSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+function findChromium() {
+  if (process.env.CHROMIUM_PATH) return existsSync(process.env.CHROMIUM_PATH) ? process.env.CHROMIUM_PATH : null;
+  const found = spawnSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).stdout.trim();
+  return found || null;
+}
+
+const hasFlask = () => [process.env.PYTHON, 'python3', '/usr/bin/python3']
+  .filter(Boolean)
+  .some((python) => spawnSync(python, ['-c', 'import flask, flask_cors']).status === 0);
+
+const missing = [];
+if (!findChromium()) missing.push('chromium');
+if (!hasFlask()) missing.push('python3-flask', 'python3-flask-cors');
+
+if (missing.length > 0) {
+  if (!isRoot) {
+    console.error(`The tests need Debian packages that are missing: ${missing.join(' ')}\n`
+      + `Install them:  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}\n`
+      + '(or point CHROMIUM_PATH at a Chromium binary, PYTHON at a Python with Flask and flask-cors).');
+    process.exit(1);
+  }
+  console.log(`Installing Debian packages for the tests: ${missing.join(' ')}`);
+  execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')}`, { stdio: 'inherit', shell: '/bin/sh' });
+}
+
+const chromium = findChromium();
+if (!chromium || !hasFlask()) {
+  console.error('apt-get finished but chromium or Flask is still missing.');
+  process.exit(1);
+}
+console.log(`Test dependencies: ${execSync(`"${chromium}" --version`, { encoding: 'utf8' }).trim()} (${chromium}); Flask ok`);
