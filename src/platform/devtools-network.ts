@@ -1,0 +1,39 @@
+/**
+ * NetworkSource over the real DevTools network log (chrome.devtools.network). Usable only in
+ * DevTools extension pages (the devtools page and its panels).
+ */
+import browser from 'webextension-polyfill';
+import type { HarEntry, HarLog, NetworkSource } from './network-source.ts';
+
+/** getHAR can stall while DevTools is busy or closing: never leave the panel waiting forever. */
+const GET_HAR_TIMEOUT_MS = 10_000;
+
+export function createDevtoolsNetworkSource(): NetworkSource {
+  return {
+    backfill: () => getHarEntries(GET_HAR_TIMEOUT_MS),
+    subscribe(cb) {
+      // The polyfill wraps onRequestFinished (getContent → Promise); its getHAR is not wrapped,
+      // so the backfill goes through chrome.* directly.
+      const listener = (request: object) => cb(toPlainEntry(request));
+      browser.devtools.network.onRequestFinished.addListener(listener);
+      return () => browser.devtools.network.onRequestFinished.removeListener(listener);
+    },
+  };
+}
+
+function getHarEntries(timeoutMs: number): Promise<HarEntry[]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`getHAR did not answer within ${timeoutMs} ms`)), timeoutMs);
+    chrome.devtools.network.getHAR((harLog) => {
+      clearTimeout(timer);
+      const entries = (harLog as unknown as Partial<HarLog> | undefined)?.entries;
+      resolve(Array.isArray(entries) ? entries.map(toPlainEntry) : []);
+    });
+  });
+}
+
+/** Live entries carry a getContent() method: drop it so every entry is plain, cloneable data. */
+function toPlainEntry(request: object): HarEntry {
+  const { getContent: _getContent, ...entry } = request as HarEntry & { getContent?: unknown };
+  return entry as HarEntry;
+}
