@@ -5,7 +5,7 @@
  * Everything else in the engine explains what this decides.
  */
 import { getHeader, parseAllowList } from './headers.ts';
-import { hasUrlCredentials, isHttpScheme, originOf, parsesAsUrl } from './origin.ts';
+import { addressSpaceOf, hasUrlCredentials, isHttpScheme, originOf, parsesAsUrl } from './origin.ts';
 import { isSafelistedMethod } from './fetch-spec.ts';
 import type { CorsTransaction, Exchange } from './types.ts';
 
@@ -110,6 +110,37 @@ export function firstDisallowedHeader(requested: string[], allowHeaders: string[
   return [...requested].sort().find((name) => !allowed.has(name)) ?? null;
 }
 
+/** DNS, TCP, TLS and proxy failures (`response._error`): no HTTP response, so nothing CORS could judge. */
+export const NETWORK_ERROR = /^net::ERR_(NAME_NOT_RESOLVED|NAME_RESOLUTION_FAILED|CONNECTION_\w+|ADDRESS_\w+|TIMED_OUT|INTERNET_DISCONNECTED|NETWORK_\w+|EMPTY_RESPONSE|SSL_\w+|CERT_\w+|TUNNEL_CONNECTION_FAILED|PROXY_\w+|SOCKET_\w+|HTTP2_\w+|QUIC_\w+)$/;
+
+export interface LocalNetworkAccess {
+  from: string;
+  target: string;
+  fromSpace: 'public';
+  toSpace: 'local' | 'loopback';
+}
+
+/**
+ * Local Network Access (Chrome 142+, local_network_access_checker.cc): a public page reaching a
+ * local or loopback address needs the user's permission. Chromium compares address spaces with
+ * local and loopback collapsed into one (IsLessPublicAddressSpaceLNA), so only public → local or
+ * loopback is gated. The check runs once connected: a request that could not connect failed
+ * before it. The log does not record the prompt, so a gated request that got no answer at all
+ * (and no connection error) is the evidence of a denial.
+ */
+export function localNetworkAccessBlocked(tx: CorsTransaction): LocalNetworkAccess | null {
+  const target = (tx.redirectHops[0] ?? tx.actualRequest).url;
+  const from = tx.requestOrigin ?? tx.actualRequest.pageUrl;
+  const fromSpace = from ? addressSpaceOf(from) : null;
+  const toSpace = addressSpaceOf(target);
+  if (!from || fromSpace !== 'public' || (toSpace !== 'local' && toSpace !== 'loopback')) return null;
+  const { actualRequest, preflight } = tx;
+  if (actualRequest.outcome !== 'failed' || actualRequest.status !== 0 || (preflight && preflight.status !== 0)) return null;
+  const exchanges = [preflight, ...tx.redirectHops, actualRequest];
+  if (exchanges.some((exchange) => exchange?.error && NETWORK_ERROR.test(exchange.error))) return null;
+  return { from, target, fromSpace, toSpace };
+}
+
 function failure(error: ChromiumCorsError, stage: CheckStage, exchange: Exchange, comparedOrigin: string, failedParameter = ''): CorsFailure {
   return { error, stage, exchange, comparedOrigin, failedParameter };
 }
@@ -176,6 +207,9 @@ export function evaluateCors(tx: CorsTransaction, credentials: boolean): CorsFai
   if (mode === 'navigate') return null;
   const first = tx.redirectHops[0] ?? actualRequest;
   if (!isHttpScheme(first.url)) return failure('CorsDisabledScheme', 'renderer', first, origin, first.url);
+  if (localNetworkAccessBlocked(tx)) {
+    return failure('LocalNetworkAccessPermissionDenied', tx.preflight ? 'preflight' : 'actual', tx.preflight ?? first, origin, first.url);
+  }
 
   if (tx.preflight) {
     const preflightFailure = checkPreflight(tx, tx.preflight, credentials, origin);
@@ -186,10 +220,14 @@ export function evaluateCors(tx: CorsTransaction, credentials: boolean): CorsFai
   for (let i = 0; i < hops.length; i++) {
     const hop = hops[i]!;
     const hopOrigin = originForHop(tx, i);
-    // A response that never arrived (status 0) was not checked: the failure lies elsewhere.
-    if (hop.status === 0) return null;
-    const access = accessOf(hop, credentials, hopOrigin);
     const isLast = i === hops.length - 1;
+    // A response that never arrived (status 0) was not checked: the failure lies elsewhere. One
+    // exception: a service worker that answered a CORS request with an opaque response, which
+    // the renderer rejects as InvalidResponse (the log shows it with status 0).
+    if (hop.status === 0) {
+      return isLast && hop.fetchedViaServiceWorker && hop.outcome === 'failed' ? failure('InvalidResponse', 'actual', hop, hopOrigin) : null;
+    }
+    const access = accessOf(hop, credentials, hopOrigin);
     if (access) {
       const allowOrigin = getHeader(hop.responseHeaders, 'access-control-allow-origin') ?? '';
       return failure(access, isLast ? 'actual' : 'redirect', hop, hopOrigin, access === 'InvalidAllowCredentials' ? '' : allowOrigin);

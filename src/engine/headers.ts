@@ -33,12 +33,12 @@ export function isToken(value: string): boolean {
 
 /**
  * Parses Access-Control-Allow-Methods / -Headers the way Chromium does
- * (ParseAccessControlAllowList): every comma-separated element must be a token;
- * an empty element (",," or a trailing comma) makes the whole header invalid.
- * Returns null when the header does not parse.
+ * (preflight_result.cc ParseAccessControlAllowList, an HttpUtil::ValuesIterator that ignores
+ * empty values): empty elements (",," or a trailing comma) are skipped; every other element
+ * must be a token, or the whole header is invalid. Returns null when the header does not parse.
  */
 export function parseAllowList(value: string | null): string[] | null {
-  if (value === null || value.trim() === '') return [];
-  const items = splitList(value);
+  if (value === null) return [];
+  const items = splitList(value).filter((item) => item !== '');
   return items.every(isToken) ? items : null;
 }

@@ -224,8 +224,8 @@ export const explanations: Record<string, ExplanationText> = {
   'allow-methods-invalid': {
     summary: 'Access-Control-Allow-Methods does not parse: "{allowMethods}".',
     whatHappened: 'The preflight for {method} {url} was answered with Access-Control-Allow-Methods: {allowMethods}.',
-    why: 'The header must be a comma-separated list of method names. One malformed item (an empty item, a space inside a name, a quote) makes the browser reject the whole answer.',
-    fix: 'Send Access-Control-Allow-Methods: {method} (comma-separated, no empty items), e.g. "GET, POST, {method}".',
+    why: 'The header must be a comma-separated list of method names. One malformed item (a space inside a name, a semicolon, a quote) makes the browser reject the whole answer.',
+    fix: 'Send Access-Control-Allow-Methods: {method} (names separated by commas), e.g. "GET, POST, {method}".',
     links: [mdnError('CORSInvalidAllowMethod')],
   },
   'allow-headers-invalid': {

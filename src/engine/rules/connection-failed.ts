@@ -1,8 +1,8 @@
+import { NETWORK_ERROR } from '../chromium-cors.ts';
 import type { CorsRule } from '../rule.ts';
 import { evidence, finding } from './support.ts';
 
 /** DNS, TCP and TLS failures: no response at all, so nothing CORS could judge. */
-const NETWORK_ERROR = /^net::ERR_(NAME_NOT_RESOLVED|NAME_RESOLUTION_FAILED|CONNECTION_\w+|ADDRESS_\w+|TIMED_OUT|INTERNET_DISCONNECTED|NETWORK_\w+|EMPTY_RESPONSE|SSL_\w+|CERT_\w+|TUNNEL_CONNECTION_FAILED|PROXY_\w+|SOCKET_\w+|HTTP2_\w+|QUIC_\w+)$/;
 
 const rule: CorsRule = {
   meta: { id: 'connection-failed', title: 'Server unreachable (not CORS)', verdict: 'not-cors', chromiumErrors: [], firefoxReason: 'CORSDidNotSucceed' },

@@ -9,7 +9,8 @@ const rule: CorsRule = {
   meta: { id: 'invalid-response', title: 'Service worker returned an opaque response', verdict: 'blocked', chromiumErrors: ['InvalidResponse'] },
   check(context) {
     const { actualRequest } = context.tx;
-    if (!actualRequest.fetchedViaServiceWorker || actualRequest.outcome !== 'failed' || context.failure) return null;
+    if (!actualRequest.fetchedViaServiceWorker || actualRequest.outcome !== 'failed') return null;
+    if (context.failure && context.failure.error !== 'InvalidResponse') return null;
     return finding(context, {
       evidence: [evidence('log', 'fetchedViaServiceWorker', 'true', 'a service worker answered'), evidence('log', 'error', actualRequest.error, 'the browser rejected its response')],
       fix: null,

@@ -1,8 +1,6 @@
-import { addressSpaceOf } from '../origin.ts';
+import { localNetworkAccessBlocked } from '../chromium-cors.ts';
 import type { CorsRule } from '../rule.ts';
 import { evidence, finding } from './support.ts';
-
-const RANK = { public: 0, local: 1, loopback: 2 } as const;
 
 /**
  * A public page reaching a private or loopback address needs the user's Local Network Access
@@ -14,20 +12,14 @@ const rule: CorsRule = {
     chromiumErrors: ['LocalNetworkAccessPermissionDenied'], firefoxReason: null,
   },
   check(context) {
-    const { tx } = context;
-    const target = (tx.redirectHops[0] ?? tx.actualRequest).url;
-    const from = tx.requestOrigin ?? tx.actualRequest.pageUrl;
-    const fromSpace = from ? addressSpaceOf(from) : null;
-    const toSpace = addressSpaceOf(target);
-    if (!fromSpace || !toSpace || RANK[toSpace] <= RANK[fromSpace]) return null;
-    // Only a request that never got an answer was stopped by the permission check.
-    if (tx.actualRequest.outcome !== 'failed' || tx.actualRequest.status !== 0 || (tx.preflight && tx.preflight.status !== 0)) return null;
+    const blocked = localNetworkAccessBlocked(context.tx);
+    if (!blocked) return null;
     return finding(context, {
       evidence: [
-        evidence('request', 'origin', from, `a ${fromSpace} page`),
-        evidence('request', 'url', target, `a ${toSpace} address`),
+        evidence('request', 'origin', blocked.from, `a ${blocked.fromSpace} page`),
+        evidence('request', 'url', blocked.target, `a ${blocked.toSpace} address`),
       ],
-      params: { fromSpace, toSpace },
+      params: { fromSpace: blocked.fromSpace, toSpace: blocked.toSpace },
       inferences: ['The log does not record permission prompts: this verdict rests on the address spaces and the missing response.'],
       fix: null,
     });

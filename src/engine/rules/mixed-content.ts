@@ -2,7 +2,11 @@ import { addressSpaceOf, schemeOf } from '../origin.ts';
 import type { CorsRule } from '../rule.ts';
 import { evidence, finding } from './support.ts';
 
-/** An https page may not fetch plain http (loopback excepted: it is potentially trustworthy). */
+/**
+ * An https page may not fetch plain http. Excepted: loopback (potentially trustworthy), and since
+ * Chrome 142 private IP literals and .local names, which go to the Local Network Access permission
+ * instead of being blocked as mixed content.
+ */
 const rule: CorsRule = {
   meta: { id: 'mixed-content', title: 'Mixed content (https page, http API)', verdict: 'not-cors', chromiumErrors: [], firefoxReason: null },
   check(context) {
@@ -10,7 +14,8 @@ const rule: CorsRule = {
     const target = (tx.redirectHops[0] ?? tx.actualRequest).url;
     const pageOrigin = tx.requestOrigin ?? tx.actualRequest.pageUrl;
     if (!pageOrigin || schemeOf(pageOrigin) !== 'https' || schemeOf(target) !== 'http') return null;
-    if (addressSpaceOf(target) === 'loopback' || tx.actualRequest.outcome === 'completed') return null;
+    const space = addressSpaceOf(target);
+    if (space === 'loopback' || space === 'local' || tx.actualRequest.outcome === 'completed') return null;
     return finding(context, {
       evidence: [
         evidence('request', 'origin', pageOrigin, 'the page is served over https'),

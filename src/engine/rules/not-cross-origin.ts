@@ -7,7 +7,10 @@ const rule: CorsRule = {
   check(context) {
     const { tx } = context;
     const navigation = tx.actualRequest.resourceType === 'document' || tx.actualRequest.declared?.mode === 'navigate';
-    if (tx.crossOrigin && !navigation) return null;
+    // An opaque origin ("null": a file: page, a sandboxed frame) is same-origin with nothing, not
+    // even with another "null" such as the origin of a file: URL.
+    const crossOrigin = tx.crossOrigin || tx.requestOrigin === 'null';
+    if (crossOrigin && !navigation) return null;
     return finding(context, {
       evidence: [evidence('request', 'url', tx.actualRequest.url, navigation ? 'a navigation' : 'same origin as the page')],
       params: { kind: navigation ? 'a page navigation' : 'a same-origin request' },
