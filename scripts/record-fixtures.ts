@@ -1,0 +1,234 @@
+/**
+ * Records every lab scenario in real Chromium, with the real DevTools open on the CORS Lens panel:
+ *   test/fixtures/chromium/<id>.har            — chrome.devtools.network.getHAR() as the panel receives it
+ *   test/fixtures/chromium/<id>.chromium.json  — Chromium's own verdict per request (CDP loadingFailed)
+ * Exits 1 when a verdict differs from the scenario's expectation (the files still hold the truth).
+ *
+ *   npx vite build && npx tsx scripts/record-fixtures.ts [scenario-id …]
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SCENARIOS, type Scenario } from '../lab/scenarios.ts';
+import { startLab, type Lab } from '../lab/server.ts';
+import {
+  launchDevtoolsHarness, pollFor,
+  type DevtoolsHarness, type ObservedIssue, type ObservedRequest, type PanelHarLog,
+} from '../test/e2e/devtools-harness.ts';
+
+const OUT_DIR = fileURLToPath(new URL('../test/fixtures/chromium/', import.meta.url));
+/** Fixed ports keep re-recorded fixtures comparable (URLs and Origin headers stay the same). */
+const FIXED_PORTS = { pagePort: 47310, apiPort: 47311, altApiPort: 47312, closedPort: 47313 };
+const SCENARIO_TIMEOUT_MS = 15_000;
+/** A fake session cookie on the API origin, so credentialed requests visibly carry a Cookie. */
+const LAB_COOKIE = { name: 'lab_session', value: 'fake-session-for-the-cors-lab' };
+
+interface RecordedRequest {
+  url: string;
+  method: string;
+  resourceType: string | null;
+  corsError: string | null;
+  failedParameter: string | null;
+  netError: string | null;
+  /** CDP's blockedReason (csp, inspector, …): why a request never reached the network. */
+  blockedReason: string | null;
+}
+
+interface Recording {
+  scenario: string;
+  title: string;
+  chromiumVersion: string;
+  requests: RecordedRequest[];
+  /**
+   * The DevTools issues Chromium raised (Audits domain). For a request refused before it reached
+   * the network (onNetwork false) an issue is Chromium's only verdict: it has no HAR entry at all.
+   */
+  issues: ObservedIssue[];
+  /** What the scenario's code returned in the page (e.g. "TypeError: Failed to fetch"). */
+  pageResult: unknown;
+}
+
+interface Outcome {
+  scenario: Scenario;
+  /** null when the scenario could not be recorded (its previous files are left as they were). */
+  recording: Recording | null;
+  harEntries: number;
+  mismatches: string[];
+}
+
+async function main(): Promise<number> {
+  const only = process.argv.slice(2);
+  const unknown = only.filter((id) => !SCENARIOS.some((s) => s.id === id));
+  if (unknown.length > 0) {
+    console.error(`Unknown scenario id(s): ${unknown.join(', ')}`);
+    return 2;
+  }
+  const scenarios = only.length > 0 ? SCENARIOS.filter((s) => only.includes(s.id)) : SCENARIOS;
+  mkdirSync(OUT_DIR, { recursive: true });
+
+  const lab = await startLab(FIXED_PORTS).catch((error: unknown) => {
+    console.warn(`Fixed ports ${Object.values(FIXED_PORTS).join('/')} unavailable (${String(error)}); using random ports.`);
+    return startLab();
+  });
+  let harness: DevtoolsHarness | undefined;
+  const outcomes: Outcome[] = [];
+  try {
+    harness = await launchDevtoolsHarness({
+      allowThirdPartyCookies: true,
+      blockUrlFilters: scenarios.flatMap((scenario) => scenario.blockedByExtension ?? []),
+    });
+    console.log(`Chromium ${harness.chromiumVersion}, CORS Lens ${harness.extensionId}, lab ${lab.pageOrigin} → ${lab.apiOrigin}`);
+    await setLabCookie(harness, lab);
+    for (const scenario of scenarios) {
+      // One broken scenario must not cost the others their recording.
+      const outcome = await recordScenario(harness, lab, scenario).catch((error: unknown): Outcome => ({
+        scenario, recording: null, harEntries: 0, mismatches: [`recording failed: ${String(error)}`],
+      }));
+      outcomes.push(outcome);
+      process.stdout.write(outcome.mismatches.length === 0 ? '.' : 'x');
+    }
+    process.stdout.write('\n');
+  } finally {
+    await harness?.close();
+    await lab.close();
+  }
+
+  printSummary(outcomes);
+  const failed = outcomes.filter((o) => o.mismatches.length > 0);
+  for (const { scenario, mismatches } of failed) {
+    console.error(`\n${scenario.id}: Chromium disagrees with lab/scenarios.ts (the recording keeps Chromium's answer)`);
+    for (const line of mismatches) console.error(`  ${line}`);
+  }
+  console.log(`\n${outcomes.length} scenarios recorded in ${OUT_DIR}; ${failed.length} differ from their expectation.`);
+  return failed.length === 0 ? 0 : 1;
+}
+
+async function setLabCookie(harness: DevtoolsHarness, lab: Lab): Promise<void> {
+  // SameSite=None (which requires Secure): the API (127.0.0.1) is another site than the page
+  // (localhost). Chromium accepts Secure cookies for loopback http, a potentially trustworthy origin.
+  const { success } = await harness.network.session.send('Network.setCookie', {
+    ...LAB_COOKIE, url: `${lab.apiOrigin}/`, path: '/', sameSite: 'None', secure: true, httpOnly: true,
+  });
+  if (!success) console.warn('Chromium refused the lab cookie: credentialed requests will carry no Cookie header.');
+}
+
+async function recordScenario(harness: DevtoolsHarness, lab: Lab, scenario: Scenario): Promise<Outcome> {
+  const { page, network } = harness;
+  // Navigating also clears DevTools' network log (Preserve log is off): each HAR starts empty.
+  await page.goto(lab.pageUrl(scenario.id), { waitUntil: 'load', timeout: SCENARIO_TIMEOUT_MS });
+  network.clear();
+  const runStartedMs = Date.now();
+  // Click Run like a person would: the requests' initiator is then the page's own code only.
+  await page.click('#run', { timeout: SCENARIO_TIMEOUT_MS });
+  const result = await page.waitForSelector('#result[data-done]', { timeout: SCENARIO_TIMEOUT_MS });
+  const pageResult = JSON.parse(await result.textContent() ?? 'null') as unknown;
+  await network.waitForIdle(SCENARIO_TIMEOUT_MS);
+  const observed = network.all();
+  const har = await stableHar(harness, runStartedMs, lab.pageUrl(scenario.id));
+
+  const recording: Recording = {
+    scenario: scenario.id,
+    title: scenario.title,
+    chromiumVersion: harness.chromiumVersion,
+    requests: observed.map(toRecordedRequest),
+    issues: network.issues(),
+    pageResult,
+  };
+  const name = join(OUT_DIR, scenario.id);
+  writeFileSync(`${name}.har`, `${JSON.stringify({ log: har }, null, 2)}\n`);
+  writeFileSync(`${name}.chromium.json`, `${JSON.stringify(recording, null, 2)}\n`);
+  return { scenario, recording, harEntries: har.entries.length, mismatches: compare(scenario, recording) };
+}
+
+/**
+ * The panel's HAR for this run: entries that started after the run began. DevTools receives the
+ * network events on its own session, so poll until the entry count has stopped changing.
+ */
+async function stableHar(harness: DevtoolsHarness, sinceMs: number, pageUrl: string): Promise<PanelHarLog> {
+  let previous = -1;
+  let stableSince = Date.now();
+  return pollFor('a stable HAR from the panel', async () => {
+    const log = await harness.getHarFromPanel();
+    const entries = log.entries.filter((entry) => Date.parse(entry.startedDateTime) >= sinceMs);
+    if (entries.length !== previous) {
+      previous = entries.length;
+      stableSince = Date.now();
+      return undefined;
+    }
+    if (Date.now() - stableSince < 400) return undefined;
+    // The scenario's page, even when no request reached the network (CSP, mode 'same-origin').
+    const pages = (log.pages ?? []).filter((p) => (p as { title?: unknown }).title === pageUrl);
+    return { version: log.version, creator: log.creator, pages, entries };
+  }, 10_000, 100);
+}
+
+function toRecordedRequest(request: ObservedRequest): RecordedRequest {
+  return {
+    url: request.url,
+    method: request.method,
+    resourceType: request.resourceType,
+    corsError: request.corsError,
+    failedParameter: request.failedParameter,
+    netError: request.netError,
+    blockedReason: request.blockedReason,
+  };
+}
+
+/** The issues that stand for a request Chromium refused before it reached the network. */
+const NOT_SENT_ISSUES = new Set(['CorsIssue', 'ContentSecurityPolicyIssue']);
+
+/**
+ * Every request the page made (preflights are judged through their request) must match the
+ * expectation; a request that never reached the network is judged by its issue.
+ */
+function compare(scenario: Scenario, recording: Recording): string[] {
+  const { corsError, netError, issueOnly } = scenario.expected;
+  const sent = recording.requests.filter((r) => r.resourceType !== 'preflight');
+  const notSent = recording.issues.filter((issue) => !issue.onNetwork && NOT_SENT_ISSUES.has(issue.code));
+  const diffs: string[] = [];
+  if (issueOnly) {
+    if (sent.length > 0) diffs.push(`expected no network request (only a ${issueOnly}), Chromium sent ${sent.length}`);
+    if (!notSent.some((issue) => issue.code === issueOnly && (issue.corsError ?? null) === corsError)) {
+      diffs.push(`expected a ${issueOnly}${corsError ? ` ${corsError}` : ''}, Chromium raised ${notSent.map((i) => `${i.code} ${i.corsError ?? ''}`).join(', ') || 'none'}`);
+    }
+    return diffs;
+  }
+  if (sent.length === 0) diffs.push(`expected a request (${corsError} / ${netError}), Chromium reported none on the network`);
+  for (const issue of notSent) diffs.push(`unexpected ${issue.code} ${issue.corsError ?? ''} for a request never sent: ${issue.url}`);
+  for (const request of sent) {
+    const at = `${request.method} ${request.url}`;
+    if (request.corsError !== corsError) diffs.push(`${at}: corsError: expected ${corsError}, Chromium ${request.corsError}`);
+    if (request.netError !== netError) diffs.push(`${at}: netError: expected ${netError}, Chromium ${request.netError}`);
+  }
+  return diffs;
+}
+
+function printSummary(outcomes: Outcome[]): void {
+  const rows = outcomes.map(({ scenario, recording, harEntries, mismatches }) => {
+    if (!recording) return ['FAIL', scenario.id, '-', 'not recorded'];
+    const requests = recording.requests;
+    const verdicts = [
+      ...requests.map((r) =>
+        `${r.resourceType === 'preflight' ? 'preflight' : r.method} ${r.corsError ?? '-'}${r.netError ? ` ${r.netError}` : ''}${r.blockedReason ? ` [${r.blockedReason}]` : ''}`),
+      ...recording.issues.filter((issue) => !issue.onNetwork && NOT_SENT_ISSUES.has(issue.code))
+        .map((issue) => `not sent: ${issue.code} ${issue.corsError ?? issue.violatedDirective ?? ''}`),
+    ];
+    return [mismatches.length === 0 ? 'ok' : 'DIFF', scenario.id, String(harEntries), verdicts.join('; ') || '(no request)'];
+  });
+  const header = ['', 'scenario', 'HAR', 'Chromium verdicts (CDP)'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ');
+  console.log(line(header));
+  for (const row of rows) console.log(line(row));
+}
+
+// Bounded overall: a wedged browser must not hang CI.
+const overall = setTimeout(() => {
+  console.error('record-fixtures: gave up after 10 minutes');
+  process.exit(3);
+}, 600_000);
+overall.unref();
+main().then((code) => process.exit(code), (error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
