@@ -57,6 +57,13 @@ export const explanations: Record<string, ExplanationText> = {
     fix: 'Check that the server is running and reachable at {apiOrigin} (host, port, https certificate), e.g. curl -i {url}.',
     links: [mdnError('CORSDidNotSucceed')],
   },
+  'unsafe-redirect': {
+    summary: 'Not CORS: the server redirected to {location}, a URL the browser will not follow.',
+    whatHappened: '{url} answered with a redirect to {location}. The browser refused it (net::ERR_UNSAFE_REDIRECT) before any CORS check.',
+    why: 'Browsers only follow redirects from a web request to http: or https: URLs; data:, file: and javascript: targets are refused for safety.',
+    fix: 'Redirect to an http(s) URL, or return the content directly instead of redirecting.',
+    links: [FETCH.redirect],
+  },
   'disallowed-by-mode': {
     summary: "The request used mode: 'same-origin' but went to another origin.",
     whatHappened: "fetch() was called with mode: 'same-origin' for {url}, which is not on {pageOrigin}.",
@@ -236,10 +243,18 @@ export const explanations: Record<string, ExplanationText> = {
     links: [mdnError('CORSInvalidAllowHeader')],
   },
   'method-case-mismatch': {
-    summary: 'The server lists "{listedAs}", but methods are compared case-sensitively: list {upper}.',
-    whatHappened: 'The page sent {method} {url}. The preflight answer listed Access-Control-Allow-Methods with "{listedAs}".',
-    why: 'Chromium upper-cases the request\'s method and compares it case-sensitively with the list, so only "{upper}" matches. (fetch() upper-cases only DELETE, GET, HEAD, OPTIONS, POST and PUT itself: write PATCH in upper case in your code too.)',
-    fix: 'List the method in upper case: Access-Control-Allow-Methods: {upper}.',
+    summary: {
+      by: 'sent',
+      'not-upper': 'The page sent the method as "{method}" but the server lists "{listedAs}": methods are case-sensitive. Write {upper} in the page\'s code.',
+      default: 'The server lists "{listedAs}", but the page sends {method}: methods are case-sensitive, so list {upper}.',
+    },
+    whatHappened: 'The page sent {method} {url}. The preflight answer listed the method as "{listedAs}" in Access-Control-Allow-Methods.',
+    why: 'The browser compares the method with the list byte for byte. fetch() upper-cases only DELETE, GET, HEAD, OPTIONS, POST and PUT; any other method, such as patch, is sent exactly as written.',
+    fix: {
+      by: 'sent',
+      'not-upper': 'In the page, use method: \'{upper}\' (upper case), and list {upper} in Access-Control-Allow-Methods.',
+      default: 'List the method in upper case: Access-Control-Allow-Methods: {upper}.',
+    },
     links: [mdnError('CORSMethodNotFound'), FETCH.methodNormalize],
   },
   'method-not-allowed': {

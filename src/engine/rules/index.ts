@@ -11,6 +11,7 @@ import blockedByClient from './blocked-by-client.ts';
 import cspBlocked from './csp-blocked.ts';
 import localNetworkAccess from './local-network-access.ts';
 import connectionFailed from './connection-failed.ts';
+import unsafeRedirect from './unsafe-redirect.ts';
 import disallowedByMode from './disallowed-by-mode.ts';
 import noCorsRedirectMode from './no-cors-redirect-mode.ts';
 import noCorsOpaque from './no-cors-opaque.ts';
@@ -48,7 +49,7 @@ import cookieSamesite from './cookie-samesite.ts';
 import corsOk from './cors-ok.ts';
 
 export const rules: readonly CorsRule[] = [
-  notCrossOrigin, mixedContent, blockedByClient, cspBlocked, localNetworkAccess, connectionFailed,
+  notCrossOrigin, mixedContent, blockedByClient, cspBlocked, localNetworkAccess, connectionFailed, unsafeRedirect,
   disallowedByMode, noCorsRedirectMode, noCorsOpaque, corsDisabledScheme,
   preflightRedirect, preflightRejected, wildcardWithCredentials, allowOriginMultiple, allowOriginInvalid,
   redirectTaintedOrigin, allowOriginTrailingSlash, allowOriginSchemeMismatch, allowOriginPortMismatch, allowOriginMismatch,

@@ -3,8 +3,9 @@ import type { CorsRule } from '../rule.ts';
 import { baseFix, evidence, failureIs, finding } from './support.ts';
 
 /**
- * The method is listed, but in another case. Chromium upper-cases the request's method and
- * compares case-sensitively, so "patch" in the list never matches: list PATCH in upper case.
+ * The method is listed, but in another case. Methods are compared byte for byte, and fetch()
+ * upper-cases only DELETE, GET, HEAD, OPTIONS, POST and PUT: `method: 'patch'` is sent as "patch"
+ * and does not match "PATCH". Writing PATCH in upper case on both sides is the robust fix.
  */
 const rule: CorsRule = {
   meta: { id: 'method-case-mismatch', title: 'Method listed in the wrong case', verdict: 'blocked', chromiumErrors: ['MethodDisallowedByPreflightResponse'] },
@@ -19,7 +20,7 @@ const rule: CorsRule = {
         evidence('preflight-request', 'access-control-request-method', method, 'the method the page sent'),
         evidence('preflight-response', 'access-control-allow-methods', listed.join(', '), `lists "${sameButCase}", which is compared case-sensitively`),
       ],
-      params: { listedAs: sameButCase, upper: method.toUpperCase() },
+      params: { listedAs: sameButCase, upper: method.toUpperCase(), sent: method === method.toUpperCase() ? 'upper' : 'not-upper' },
       fix: baseFix(context, { allowMethods: [method.toUpperCase()] }),
     });
   },

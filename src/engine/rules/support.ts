@@ -91,7 +91,8 @@ export function baseFix(context: RuleContext, overrides: Partial<CorsPolicyFix> 
     answerPreflightBeforeAuth: tx.preflight !== null || tx.preflightState === 'not-in-log',
     varyOrigin: true,
     path: pathOf((tx.redirectHops[0] ?? tx.actualRequest).url),
-    notes: [],
+    // fetch() sends "patch" as written and methods compare byte for byte: fix the page's code too.
+    notes: method !== method.toUpperCase() ? [`In the page, write the method in upper case: method: '${method.toUpperCase()}' (fetch() sends '${method}' as written).`] : [],
     ...overrides,
   };
 }

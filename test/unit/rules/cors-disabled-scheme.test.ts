@@ -8,6 +8,14 @@ const APP = 'https://app.example.com';
 ruleTester(rule, {
   valid: [
     {
+      // Measured in Chromium 156: the network layer refuses it (ERR_UNSAFE_REDIRECT), no CorsError.
+      name: 'redirect to data: is refused before CORS (unsafe-redirect)',
+      entries: [redirectHop({
+        url: 'https://api.example.com/v1/export', origin: APP, to: 'data:,x',
+        responseHeaders: { 'Access-Control-Allow-Origin': APP }, error: 'net::ERR_UNSAFE_REDIRECT',
+      })],
+    },
+    {
       name: 'https API without ACAO is a missing header, not a scheme problem',
       entries: [simpleRequest({ url: 'https://api.example.com/v1/report.csv', origin: APP, blocked: true })],
     },
@@ -36,17 +44,6 @@ ruleTester(rule, {
       name: 'fetch() of an ftp:// URL',
       entries: [simpleRequest({ url: 'ftp://files.example.com/reports/q3.csv', origin: PAGE, status: 0, error: 'net::ERR_FAILED' })],
       chromiumError: 'CorsDisabledScheme', params: { target: 'ftp://files.example.com/reports/q3.csv' },
-    },
-    {
-      name: 'OAuth authorize endpoint redirects fetch() to the app\'s custom scheme',
-      entries: [redirectHop({
-        url: 'https://auth.example.com/oauth/authorize?client_id=mobile', origin: APP,
-        to: 'com.example.app://oauth/callback?code=Xy12', responseHeaders: { 'Access-Control-Allow-Origin': APP, Vary: 'Origin' },
-        error: 'net::ERR_FAILED',
-      })],
-      chromiumError: 'CorsDisabledScheme',
-      params: { target: 'com.example.app://oauth/callback?code=Xy12', via: 'a redirect to' },
-      summaryIncludes: ['com.example.app://oauth/callback'],
     },
   ],
 });
