@@ -11,42 +11,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SCENARIOS, type Scenario } from '../lab/scenarios.ts';
 import { startLab, type Lab } from '../lab/server.ts';
-import {
-  launchDevtoolsHarness, pollFor,
-  type DevtoolsHarness, type ObservedIssue, type ObservedRequest, type PanelHarLog,
-} from '../test/e2e/devtools-harness.ts';
+import { launchDevtoolsHarness, type DevtoolsHarness } from '../test/e2e/devtools-harness.ts';
+import { FIXED_PORTS, runScenario, setLabCookie, type Recording } from '../test/e2e/run-scenario.ts';
 
 const OUT_DIR = fileURLToPath(new URL('../test/fixtures/chromium/', import.meta.url));
-/** Fixed ports keep re-recorded fixtures comparable (URLs and Origin headers stay the same). */
-const FIXED_PORTS = { pagePort: 47310, apiPort: 47311, altApiPort: 47312, closedPort: 47313 };
-const SCENARIO_TIMEOUT_MS = 15_000;
-/** A fake session cookie on the API origin, so credentialed requests visibly carry a Cookie. */
-const LAB_COOKIE = { name: 'lab_session', value: 'fake-session-for-the-cors-lab' };
-
-interface RecordedRequest {
-  url: string;
-  method: string;
-  resourceType: string | null;
-  corsError: string | null;
-  failedParameter: string | null;
-  netError: string | null;
-  /** CDP's blockedReason (csp, inspector, …): why a request never reached the network. */
-  blockedReason: string | null;
-}
-
-interface Recording {
-  scenario: string;
-  title: string;
-  chromiumVersion: string;
-  requests: RecordedRequest[];
-  /**
-   * The DevTools issues Chromium raised (Audits domain). For a request refused before it reached
-   * the network (onNetwork false) an issue is Chromium's only verdict: it has no HAR entry at all.
-   */
-  issues: ObservedIssue[];
-  /** What the scenario's code returned in the page (e.g. "TypeError: Failed to fetch"). */
-  pageResult: unknown;
-}
 
 interface Outcome {
   scenario: Scenario;
@@ -103,75 +71,12 @@ async function main(): Promise<number> {
   return failed.length === 0 ? 0 : 1;
 }
 
-async function setLabCookie(harness: DevtoolsHarness, lab: Lab): Promise<void> {
-  // SameSite=None (which requires Secure): the API (127.0.0.1) is another site than the page
-  // (localhost). Chromium accepts Secure cookies for loopback http, a potentially trustworthy origin.
-  const { success } = await harness.network.session.send('Network.setCookie', {
-    ...LAB_COOKIE, url: `${lab.apiOrigin}/`, path: '/', sameSite: 'None', secure: true, httpOnly: true,
-  });
-  if (!success) console.warn('Chromium refused the lab cookie: credentialed requests will carry no Cookie header.');
-}
-
 async function recordScenario(harness: DevtoolsHarness, lab: Lab, scenario: Scenario): Promise<Outcome> {
-  const { page, network } = harness;
-  // Navigating also clears DevTools' network log (Preserve log is off): each HAR starts empty.
-  await page.goto(lab.pageUrl(scenario.id), { waitUntil: 'load', timeout: SCENARIO_TIMEOUT_MS });
-  network.clear();
-  const runStartedMs = Date.now();
-  // Click Run like a person would: the requests' initiator is then the page's own code only.
-  await page.click('#run', { timeout: SCENARIO_TIMEOUT_MS });
-  const result = await page.waitForSelector('#result[data-done]', { timeout: SCENARIO_TIMEOUT_MS });
-  const pageResult = JSON.parse(await result.textContent() ?? 'null') as unknown;
-  await network.waitForIdle(SCENARIO_TIMEOUT_MS);
-  const observed = network.all();
-  const har = await stableHar(harness, runStartedMs, lab.pageUrl(scenario.id));
-
-  const recording: Recording = {
-    scenario: scenario.id,
-    title: scenario.title,
-    chromiumVersion: harness.chromiumVersion,
-    requests: observed.map(toRecordedRequest),
-    issues: network.issues(),
-    pageResult,
-  };
+  const { recording, har } = await runScenario(harness, lab, scenario);
   const name = join(OUT_DIR, scenario.id);
   writeFileSync(`${name}.har`, `${JSON.stringify({ log: har }, null, 2)}\n`);
   writeFileSync(`${name}.chromium.json`, `${JSON.stringify(recording, null, 2)}\n`);
   return { scenario, recording, harEntries: har.entries.length, mismatches: compare(scenario, recording) };
-}
-
-/**
- * The panel's HAR for this run: entries that started after the run began. DevTools receives the
- * network events on its own session, so poll until the entry count has stopped changing.
- */
-async function stableHar(harness: DevtoolsHarness, sinceMs: number, pageUrl: string): Promise<PanelHarLog> {
-  let previous = -1;
-  let stableSince = Date.now();
-  return pollFor('a stable HAR from the panel', async () => {
-    const log = await harness.getHarFromPanel();
-    const entries = log.entries.filter((entry) => Date.parse(entry.startedDateTime) >= sinceMs);
-    if (entries.length !== previous) {
-      previous = entries.length;
-      stableSince = Date.now();
-      return undefined;
-    }
-    if (Date.now() - stableSince < 400) return undefined;
-    // The scenario's page, even when no request reached the network (CSP, mode 'same-origin').
-    const pages = (log.pages ?? []).filter((p) => (p as { title?: unknown }).title === pageUrl);
-    return { version: log.version, creator: log.creator, pages, entries };
-  }, 10_000, 100);
-}
-
-function toRecordedRequest(request: ObservedRequest): RecordedRequest {
-  return {
-    url: request.url,
-    method: request.method,
-    resourceType: request.resourceType,
-    corsError: request.corsError,
-    failedParameter: request.failedParameter,
-    netError: request.netError,
-    blockedReason: request.blockedReason,
-  };
 }
 
 /** The issues that stand for a request Chromium refused before it reached the network. */
