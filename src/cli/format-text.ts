@@ -17,7 +17,7 @@ export function formatText(results: readonly JsonResult[], options: { color: boo
   const paint = (colour: Colour, text: string) => (options.color ? `${ANSI[colour]}${text}${ANSI.reset}` : text);
   const out: string[] = [];
   const count = (status: JsonResult['status']) => results.filter((r) => r.status === status).length;
-  out.push(paint('bold', `CORS Lens: ${options.total} requests, ${results.length} shown: ${count('blocked')} blocked, ${count('warning')} warning, ${count('ok')} ok, ${count('not-cors')} not CORS`));
+  out.push(paint('bold', `CORS Lens: ${options.total} request${options.total === 1 ? '' : 's'}, ${results.length} shown: ${count('blocked')} blocked, ${count('warning')} warning, ${count('ok')} ok, ${count('not-cors')} not CORS`));
   for (const r of results) {
     const [label, colour] = LABEL[r.status];
     out.push('');

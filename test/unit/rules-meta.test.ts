@@ -3,7 +3,7 @@
  * rule, every Chromium verdict explained by some rule, and the documented order of named
  * scenarios before the generic rule for the same error.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CHROMIUM_CORS_ERRORS } from '../../src/engine/chromium-cors.ts';
@@ -123,5 +123,12 @@ describe.each(rules.map((rule) => [rule.meta.id, rule] as const))('rule %s', (id
 
   it(`has its table test, test/unit/rules/${id}.test.ts`, () => {
     expect(existsSync(`${RULE_TEST_DIR}${id}.test.ts`)).toBe(true);
+  });
+});
+
+describe('README', () => {
+  const readme = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
+  it.each(rules.map((rule) => rule.meta.id))('lists rule %s in its table', (id) => {
+    expect(readme).toContain(`| \`${id}\` |`);
   });
 });
