@@ -394,7 +394,8 @@ const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PANEL_TITLE = 'CORS Lens';
 
 export async function launchDevtoolsHarness(options: HarnessOptions = {}): Promise<DevtoolsHarness> {
-  const extensionDir = resolve(options.extensionDir ?? join(REPO_ROOT, 'dist'));
+  // CORS_LENS_EXTENSION_DIR: a private build, so parallel work never loads a half-written dist/.
+  const extensionDir = resolve(options.extensionDir ?? process.env.CORS_LENS_EXTENSION_DIR ?? join(REPO_ROOT, 'dist'));
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}: run \`npx vite build\` first`);
   }
