@@ -18,6 +18,11 @@ export function createDevtoolsNetworkSource(): NetworkSource {
       browser.devtools.network.onRequestFinished.addListener(listener);
       return () => browser.devtools.network.onRequestFinished.removeListener(listener);
     },
+    onNavigated(cb) {
+      const listener = (url: string) => cb(url);
+      chrome.devtools.network.onNavigated.addListener(listener);
+      return () => chrome.devtools.network.onNavigated.removeListener(listener);
+    },
   };
 }
 

@@ -50,4 +50,9 @@ export interface NetworkSource {
   backfill(): Promise<HarEntry[]>;
   /** Calls `cb` for every entry that finishes from now on; returns the unsubscribe function. */
   subscribe(cb: (entry: HarEntry) => void): () => void;
+  /**
+   * Calls `cb` with the new URL each time the inspected page navigates (DevTools then starts a
+   * new network log); returns the unsubscribe function. Sources without pages (a file) omit it.
+   */
+  onNavigated?(cb: (url: string) => void): () => void;
 }

@@ -1,0 +1,19 @@
+import { useState } from 'preact/hooks';
+
+/** Longer values are cut to this many characters until the user asks for all of it. */
+export const VALUE_DISPLAY_CHARS = 1_000;
+
+/** A header value as text (never HTML); a 1 MB value shows its start and a "show all" button. */
+export function HeaderValue({ value }: { value: string }) {
+  const [full, setFull] = useState(false);
+  if (full || value.length <= VALUE_DISPLAY_CHARS) return <span class="header-value">{value}</span>;
+  return (
+    <span class="header-value">
+      {value.slice(0, VALUE_DISPLAY_CHARS)}
+      <span class="truncated">… </span>
+      <button type="button" class="link-button" onClick={() => setFull(true)}>
+        show all {value.length.toLocaleString('en')} characters
+      </button>
+    </span>
+  );
+}

@@ -1,0 +1,52 @@
+/**
+ * The fix as code, one tab per server stack. Tabs come from the engine's generator registry, so a
+ * stack added there appears here with no change. The chosen stack is remembered.
+ */
+import { useMemo, useState } from 'preact/hooks';
+import { snippetGenerators } from '../engine/snippets/index.ts';
+import type { CorsPolicyFix } from '../engine/types.ts';
+import { CopyButton } from './CopyButton.tsx';
+import type { PanelPlatform } from './platform.ts';
+
+const STACK_PREFERENCE = 'snippet-stack';
+
+export function SnippetTabs({ fix, platform }: { fix: CorsPolicyFix; platform: PanelPlatform }) {
+  const remembered = platform.preferences.get(STACK_PREFERENCE);
+  const [stack, setStack] = useState(() => snippetGenerators.find((g) => g.id === remembered)?.id ?? snippetGenerators[0]?.id ?? '');
+  const generator = snippetGenerators.find((g) => g.id === stack) ?? snippetGenerators[0];
+  // Only the tab in view is rendered: generators are pure, so switching back re-renders the same text.
+  const text = useMemo(() => (generator ? generator.render(fix) : ''), [generator, fix]);
+  if (!generator) return null;
+
+  const choose = (id: string) => {
+    setStack(id);
+    platform.preferences.set(STACK_PREFERENCE, id);
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (step === 0) return;
+    event.preventDefault();
+    const at = snippetGenerators.findIndex((g) => g.id === stack);
+    const next = snippetGenerators[(at + step + snippetGenerators.length) % snippetGenerators.length]!;
+    choose(next.id);
+    (event.currentTarget as HTMLElement).querySelector<HTMLElement>(`[data-stack="${next.id}"]`)?.focus();
+  };
+
+  return (
+    <div class="snippets">
+      <div role="tablist" aria-label="Server stack" class="tabs" onKeyDown={onKeyDown}>
+        {snippetGenerators.map((g) => (
+          <button type="button" role="tab" key={g.id} id={`tab-${g.id}`} data-stack={g.id}
+            aria-selected={g.id === stack ? 'true' : 'false'} aria-controls="snippet-panel"
+            tabIndex={g.id === stack ? 0 : -1} class={g.id === stack ? 'tab active' : 'tab'} onClick={() => choose(g.id)}>
+            {g.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id="snippet-panel" aria-labelledby={`tab-${generator.id}`} class="snippet-panel" data-stack={generator.id}>
+        <CopyButton text={text} platform={platform} testId="copy-snippet" />
+        <pre class={`code language-${generator.language}`} data-testid="snippet"><code>{text}</code></pre>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+/**
+ * Extension points for features that live in their own component files (export menu, import
+ * button, presentation mode, sequence diagram, what-if editor). Adding one is a one-line edit:
+ * import the component here and list it in the slot where it belongs. Slots render in order.
+ */
+import type { ComponentType } from 'preact';
+import type { Diagnosis } from '../engine/types.ts';
+import type { PanelPlatform } from './platform.ts';
+import type { PanelState, PanelStore, RequestRow } from './store.ts';
+
+/** Props of a toolbar item: the store (to act) and its current state (to render). */
+export interface ToolbarSlotProps {
+  store: PanelStore;
+  state: PanelState;
+  platform: PanelPlatform;
+}
+
+/** Props of a detail section: the selected row and its diagnosis (latest occurrence). */
+export interface DetailSlotProps {
+  store: PanelStore;
+  row: RequestRow;
+  diagnosis: Diagnosis;
+  platform: PanelPlatform;
+}
+
+/** Toolbar, after the built-in filters (e.g. Import, Export, presentation-mode toggle). */
+export const toolbarItems: ComponentType<ToolbarSlotProps>[] = [];
+
+/** Detail view, right after the explanation (e.g. a sequence diagram). */
+export const detailAfterExplanation: ComponentType<DetailSlotProps>[] = [];
+
+/** Detail view, at the end (e.g. the what-if editor). */
+export const detailEnd: ComponentType<DetailSlotProps>[] = [];

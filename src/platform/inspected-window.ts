@@ -1,0 +1,103 @@
+/**
+ * "Retry from the page": re-sends a request from the inspected page itself, through
+ * chrome.devtools.inspectedWindow.eval. Never from the extension: extension pages are not
+ * bound by the page's CORS, so a fetch from here would "work" and prove nothing.
+ *
+ * inspectedWindow.eval does not await promises, so the fetch stores its outcome on the page
+ * under a random id and the panel polls for it (bounded), then removes it.
+ */
+
+export interface RetryRequest {
+  url: string;
+  method: string;
+  /** Headers the page's code set (browser-managed ones are left out: fetch would refuse them). */
+  headers: Array<{ name: string; value: string }>;
+  credentials: 'omit' | 'same-origin' | 'include';
+  mode: 'cors' | 'no-cors' | 'same-origin';
+}
+
+export type RetryResult =
+  | { outcome: 'response'; status: number; statusText: string; type: string; headers: Array<[string, string]> }
+  /** fetch() rejected: what a CORS failure looks like to page code ("TypeError: Failed to fetch"). */
+  | { outcome: 'network-error'; message: string }
+  /** The retry itself could not run (page gone, eval refused, timed out). */
+  | { outcome: 'not-run'; message: string };
+
+export interface InspectedPage {
+  retry(request: RetryRequest): Promise<RetryResult>;
+}
+
+/** Where the page keeps pending retry outcomes (one property, deleted once read). */
+const SLOT = '__corsLensRetry';
+
+/** The code run in the page: starts the fetch and records its outcome under `id`. */
+export function retryExpression(id: string, request: RetryRequest): string {
+  const init = {
+    method: request.method,
+    headers: request.headers.map(({ name, value }) => [name, value]),
+    credentials: request.credentials,
+    mode: request.mode,
+    cache: 'no-store',
+  };
+  // JSON literals are valid JavaScript: captured values reach the page as data, never as code.
+  return `(() => {
+  const slot = (window[${JSON.stringify(SLOT)}] = window[${JSON.stringify(SLOT)}] || {});
+  const id = ${JSON.stringify(id)};
+  slot[id] = { pending: true };
+  fetch(${JSON.stringify(request.url)}, ${JSON.stringify(init)}).then(
+    (response) => { slot[id] = { outcome: 'response', status: response.status, statusText: response.statusText,
+      type: response.type, headers: [...response.headers] }; },
+    (error) => { slot[id] = { outcome: 'network-error', message: String(error) }; });
+  return true;
+})()`;
+}
+
+/** Reads (and, once settled, removes) the outcome stored under `id`; null while pending. */
+export function pollExpression(id: string): string {
+  return `(() => {
+  const slot = window[${JSON.stringify(SLOT)}] || {};
+  const result = slot[${JSON.stringify(id)}];
+  if (!result) return { outcome: 'not-run', message: 'The page was reloaded before the retry finished.' };
+  if (result.pending) return null;
+  delete slot[${JSON.stringify(id)}];
+  return result;
+})()`;
+}
+
+type Evaluate = (expression: string) => Promise<unknown>;
+
+/** Retry over any evaluator (the real inspectedWindow.eval, or a test double). */
+export function createInspectedPage(evaluate: Evaluate, options: { timeoutMs?: number; intervalMs?: number } = {}): InspectedPage {
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const intervalMs = options.intervalMs ?? 100;
+  return {
+    async retry(request) {
+      const id = `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+      try {
+        await evaluate(retryExpression(id, request));
+        const deadline = Date.now() + timeoutMs;
+        while (Date.now() < deadline) {
+          const result = await evaluate(pollExpression(id));
+          if (result) return result as RetryResult;
+          await new Promise((done) => setTimeout(done, intervalMs));
+        }
+        return { outcome: 'not-run', message: `The page did not finish the request within ${timeoutMs / 1000} s.` };
+      } catch (error) {
+        return { outcome: 'not-run', message: error instanceof Error ? error.message : String(error) };
+      }
+    },
+  };
+}
+
+/** chrome.devtools.inspectedWindow.eval as a promise; rejects with the page's exception. */
+export function evalInInspectedWindow(expression: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    chrome.devtools.inspectedWindow.eval(expression, (result, exceptionInfo) => {
+      if (exceptionInfo && (exceptionInfo.isException || exceptionInfo.isError)) {
+        reject(new Error(exceptionInfo.value ?? exceptionInfo.description ?? 'The page refused to run the retry.'));
+      } else {
+        resolve(result);
+      }
+    });
+  });
+}
