@@ -51,8 +51,11 @@ export function RequestList({ store, state, onOpen, listRef, children }: Request
     const element = scroller.current;
     if (!element || selectedIndex < 0) return;
     const top = selectedIndex * ROW_HEIGHT;
+    const height = element.clientHeight || viewport;
     if (top < element.scrollTop) element.scrollTop = top;
-    else if (top + ROW_HEIGHT > element.scrollTop + element.clientHeight) element.scrollTop = top + ROW_HEIGHT - element.clientHeight;
+    else if (top + ROW_HEIGHT > element.scrollTop + height) element.scrollTop = top + ROW_HEIGHT - height;
+    // Render the rows now rather than on the scroll event, so the selected row is never missing.
+    setScrollTop(element.scrollTop);
   }, [selectedIndex]);
 
   const pageRows = Math.max(1, Math.floor(viewport / ROW_HEIGHT) - 1);

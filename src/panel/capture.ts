@@ -13,7 +13,7 @@
  */
 import { diagnoseTransaction } from '../engine/diagnose.ts';
 import { pairTransactions } from '../engine/pair.ts';
-import type { Diagnosis, Exchange } from '../engine/types.ts';
+import type { CorsTransaction, Diagnosis, Exchange } from '../engine/types.ts';
 
 /** Generous: redirect chains and late-logged preflights settle well within this. */
 export const REPAIR_WINDOW_MS = 10_000;
@@ -30,6 +30,11 @@ const exchangesOf = (d: Diagnosis): Exchange[] => {
   if (preflight && actualRequest.index === preflight.index) return [preflight];
   return preflight ? [...redirectHops, actualRequest, preflight] : [...redirectHops, actualRequest];
 };
+
+/** Which exchanges make up a transaction, in which roles. */
+function signature(tx: CorsTransaction): string {
+  return `${tx.preflight?.index ?? '-'}|${tx.redirectHops.map((e) => e.index).join(',')}|${tx.actualRequest.index}`;
+}
 
 /** Index of the first element for which `isAfter` is true (the array is sorted by it). */
 function lowerBound<T>(items: readonly T[], isAfter: (item: T) => boolean): number {
@@ -75,13 +80,19 @@ export class Capture {
     // Transactions that began inside the window are paired again, with the new entries.
     const cut = lowerBound(this.diagnosisList, (d) => timeOf(firstHop(d)) >= earliest - REPAIR_WINDOW_MS);
     const reopened = this.diagnosisList.slice(cut);
-    const kept = this.diagnosisList.slice(0, cut);
     const repair = [...reopened.flatMap(exchangesOf), ...sortedFresh];
-
     this.insertExchanges(sortedFresh);
-    const redone = pairTransactions(repair).map((tx) => diagnoseTransaction(tx, this.earlierThan(tx.redirectHops[0] ?? tx.actualRequest)));
-    const last = kept[kept.length - 1];
-    this.diagnosisList = kept.concat(redone);
+
+    // A transaction that pairs as before and began before every new entry has the same inputs
+    // (its exchanges, and the log before it): keep its diagnosis instead of running the rules again.
+    const before = new Map(reopened.map((d) => [signature(d.transaction), d]));
+    const redone = pairTransactions(repair).map((tx) => {
+      const first = tx.redirectHops[0] ?? tx.actualRequest;
+      const unchanged = byTime(first, sortedFresh[0]!) < 0 ? before.get(signature(tx)) : undefined;
+      return unchanged ?? diagnoseTransaction(tx, this.earlierThan(first));
+    });
+    const last = this.diagnosisList[cut - 1];
+    this.diagnosisList.splice(cut, reopened.length, ...redone);
     // An orphan preflight older than the window can sort before kept ones: rare, so sort then.
     if (last && redone.length > 0 && byTime(firstHop(redone[0]!), firstHop(last)) < 0) {
       this.diagnosisList.sort((a, b) => byTime(firstHop(a), firstHop(b)));

@@ -1,0 +1,331 @@
+// @vitest-environment happy-dom
+/**
+ * The panel as a user drives it, over a fake NetworkSource fed real Chromium HAR entries:
+ * capture (backfill + live), list, keyboard, detail, snippets, curl, retry, hostile values.
+ */
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { explain } from '../../../src/engine/explain/index.ts';
+import { curlScript } from '../../../src/engine/export/curl.ts';
+import { snippetGenerators } from '../../../src/engine/snippets/index.ts';
+import { App } from '../../../src/panel/App.tsx';
+import { connectCapture } from '../../../src/panel/connect.ts';
+import type { PanelPlatform } from '../../../src/panel/platform.ts';
+import { createPanelStore, type PanelStore } from '../../../src/panel/store.ts';
+import { VALUE_DISPLAY_CHARS } from '../../../src/panel/HeaderValue.tsx';
+import type { HarEntry } from '../../../src/platform/network-source.ts';
+import { fakeInspectedPage, fakeNetwork, fakePlatform, type FakeNetwork, type FakePage } from './fake-platform.ts';
+import { allFixtureEntries, fixtureEntries } from './fixtures.ts';
+
+afterEach(cleanup);
+
+interface Mounted {
+  store: PanelStore;
+  network: FakeNetwork;
+  platform: PanelPlatform & { copied: string[] };
+}
+
+/** Mounts the panel as main.tsx does, with diagnosis batches run synchronously. */
+function mount(platformOverrides: Partial<PanelPlatform> = {}, store = createPanelStore({ schedule: (run) => run() })): Mounted {
+  const network = fakeNetwork();
+  const platform = fakePlatform({ network, ...platformOverrides });
+  connectCapture(store, network);
+  render(<App store={store} platform={platform} />);
+  return { store, network, platform };
+}
+
+const rows = () => screen.queryAllByTestId('request-row');
+const grid = () => screen.getByTestId('request-list');
+async function settle(): Promise<void> {
+  await act(async () => { await new Promise((done) => setTimeout(done, 0)); });
+}
+async function backfill(m: Mounted, entries: HarEntry[]): Promise<void> {
+  await act(async () => { m.network.answerBackfill(entries); await Promise.resolve(); });
+  await settle();
+}
+async function openRow(index = 0): Promise<HTMLElement> {
+  await act(async () => { fireEvent.click(rows()[index]!); });
+  return screen.getByTestId('detail');
+}
+
+describe('capture', () => {
+  it('tells the user what to do while nothing is captured', async () => {
+    const m = mount();
+    expect(screen.getByTestId('empty-state').textContent).toMatch(/Reading the requests/);
+    await backfill(m, []);
+    const empty = screen.getByTestId('empty-state').textContent!;
+    expect(empty).toMatch(/Reload the page/);
+    expect(empty).toMatch(/npm run lab/);
+  });
+
+  it('lists requests recorded before the panel opened (backfill) and after (live), once each', async () => {
+    const m = mount();
+    const before = fixtureEntries('missing-allow-origin');
+    // A request that finished while getHAR was answering arrives both ways.
+    act(() => m.network.finish(before[before.length - 1]!));
+    await backfill(m, before);
+    for (const entry of fixtureEntries('method-not-allowed')) act(() => m.network.finish(entry));
+    await settle();
+    expect(rows().map((r) => ({ ...r.dataset }))).toEqual([
+      expect.objectContaining({ verdict: 'blocked', rule: 'missing-allow-origin', method: 'GET', count: '1' }),
+      expect.objectContaining({ verdict: 'blocked', rule: 'method-not-allowed', method: 'PUT', count: '1' }),
+    ]);
+    expect(rows()[0]!.dataset.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/s\/missing-allow-origin\//);
+  });
+
+  it('says so when the backfill fails, and keeps capturing live', async () => {
+    const m = mount();
+    await backfill(m, new Error('getHAR did not answer within 10000 ms') as unknown as HarEntry[]);
+    expect(screen.getByRole('alert').textContent).toMatch(/getHAR did not answer/);
+    for (const entry of fixtureEntries('missing-allow-origin')) act(() => m.network.finish(entry));
+    await settle();
+    expect(rows()).toHaveLength(1);
+  });
+
+  it('clears on navigation unless Preserve log is checked', async () => {
+    const m = mount();
+    await backfill(m, fixtureEntries('missing-allow-origin'));
+    act(() => m.network.navigate('http://localhost/other'));
+    await settle();
+    expect(rows()).toHaveLength(0);
+    fireEvent.click(screen.getByTestId('preserve-log'));
+    for (const entry of fixtureEntries('missing-allow-origin')) act(() => m.network.finish(entry));
+    act(() => m.network.navigate('http://localhost/again'));
+    await settle();
+    expect(rows()).toHaveLength(1);
+  });
+});
+
+describe('toolbar', () => {
+  it('problems only (on by default), text filter and clear', async () => {
+    const m = mount();
+    await backfill(m, allFixtureEntries());
+    const listed = () => Number(grid().getAttribute('aria-rowcount')) - 1;
+    const problems = listed();
+    expect(problems).toBe(m.store.getState().rows.length);
+    expect(m.store.getState().rows.every((r) => r.verdict !== 'ok')).toBe(true);
+    expect((screen.getByTestId('problems-only') as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByTestId('problems-only'));
+    await settle();
+    expect(listed()).toBeGreaterThan(problems);
+    expect(m.store.getState().rows.some((r) => r.verdict === 'ok')).toBe(true);
+    fireEvent.input(screen.getByTestId('filter'), { target: { value: 'wildcard-with' } });
+    await settle();
+    expect(rows().map((r) => r.dataset.rule)).toEqual(['header-wildcard-with-credentials', 'wildcard-with-credentials', 'wildcard-with-credentials']);
+    fireEvent.click(screen.getByTestId('clear'));
+    await settle();
+    expect(rows()).toHaveLength(0);
+  });
+});
+
+describe('keyboard', () => {
+  it('arrow keys select, Enter opens the detail with focus in it, Escape returns to the list', async () => {
+    const m = mount();
+    await backfill(m, allFixtureEntries());
+    const list = grid();
+    list.focus();
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    await settle();
+    const selected = rows().filter((r) => r.getAttribute('aria-selected') === 'true');
+    expect(selected).toHaveLength(1);
+    expect(selected[0]).toBe(rows()[1]);
+    expect(list.getAttribute('aria-activedescendant')).toBe(selected[0]!.id);
+    fireEvent.keyDown(list, { key: 'Enter' });
+    await settle();
+    const detail = screen.getByTestId('detail');
+    expect(detail.dataset.rule).toBe(selected[0]!.dataset.rule);
+    expect(document.activeElement).toBe(within(detail).getByRole('heading', { level: 2 }));
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    await settle();
+    expect(screen.queryByTestId('detail')).toBeNull();
+    expect(document.activeElement).toBe(grid());
+    fireEvent.keyDown(grid(), { key: 'End' });
+    await settle();
+    expect(rows().find((r) => r.getAttribute('aria-selected') === 'true')?.dataset.rule).toBe(m.store.getState().rows.at(-1)!.ruleId);
+  });
+});
+
+describe('detail', () => {
+  it('explains in plain language, as the engine does', async () => {
+    const m = mount();
+    await backfill(m, fixtureEntries('missing-allow-origin'));
+    const detail = await openRow();
+    expect(detail.dataset).toMatchObject({ verdict: 'blocked', rule: 'missing-allow-origin' });
+    const text = explain(m.store.getState().rows[0]!.diagnosis);
+    const explanation = screen.getByTestId('explanation').textContent!;
+    expect(explanation).toContain(text.summary);
+    expect(explanation).toContain(text.whatHappened);
+    expect(explanation).toContain(text.fix);
+    expect(detail.textContent).toContain('MissingAllowOriginHeader');
+  });
+
+  it('highlights the decisive header: present in the preflight answer, or absent where it should be', async () => {
+    const m = mount();
+    await backfill(m, fixtureEntries('header-not-allowed'));
+    await openRow();
+    const preflight = screen.getByTestId('exchange-preflight');
+    const decisive = [...preflight.querySelectorAll('[data-decisive]')].map((el) => el.querySelector('dt')!.textContent!.toLowerCase());
+    expect(decisive).toContain('access-control-allow-headers');
+    cleanup();
+
+    const m2 = mount();
+    await backfill(m2, fixtureEntries('missing-allow-origin'));
+    await openRow();
+    const missing = screen.getByTestId('exchange-request').querySelector('[data-missing]')!;
+    expect(missing.querySelector('dt')!.textContent).toBe('access-control-allow-origin');
+    expect(missing.textContent).toMatch(/absent/);
+  });
+
+  it('notes a preflight that came from the cache', async () => {
+    const m = mount();
+    await backfill(m, fixtureEntries('preflight-cached'));
+    fireEvent.click(screen.getByTestId('problems-only'));
+    await settle();
+    const cachedRow = m.store.getState().rows.findIndex((r) => r.diagnosis.transaction.preflightState === 'not-in-log');
+    expect(cachedRow).toBeGreaterThanOrEqual(0);
+    await openRow(cachedRow);
+    expect(screen.getByTestId('preflight-note').textContent).toMatch(/preflight cache/);
+  });
+
+  it('has a tab per snippet stack in the engine registry; the chosen stack is remembered', async () => {
+    const m = mount();
+    await backfill(m, fixtureEntries('method-not-allowed'));
+    await openRow();
+    const tabs = screen.getAllByRole('tab');
+    expect(tabs.map((t) => t.dataset.stack)).toEqual(snippetGenerators.map((g) => g.id));
+    const fix = m.store.getState().rows[0]!.diagnosis.finding.fix!;
+    const last = snippetGenerators[snippetGenerators.length - 1]!;
+    fireEvent.click(tabs[tabs.length - 1]!);
+    await settle();
+    expect(screen.getByTestId('snippet').textContent).toBe(last.render(fix));
+    expect(screen.getAllByRole('tab').find((t) => t.getAttribute('aria-selected') === 'true')!.dataset.stack).toBe(last.id);
+    fireEvent.click(screen.getByTestId('copy-snippet'));
+    await settle();
+    expect(m.platform.copied).toEqual([last.render(fix)]);
+    // Arrow keys move between tabs.
+    fireEvent.keyDown(screen.getByRole('tablist'), { key: 'ArrowRight' });
+    await settle();
+    expect(screen.getAllByRole('tab').find((t) => t.getAttribute('aria-selected') === 'true')!.dataset.stack).toBe(snippetGenerators[0]!.id);
+    fireEvent.keyDown(screen.getByRole('tablist'), { key: 'ArrowLeft' });
+    cleanup();
+
+    // A new panel (same preferences) opens on the stack chosen last.
+    const again = mount({ preferences: m.platform.preferences });
+    await backfill(again, fixtureEntries('method-not-allowed'));
+    await openRow();
+    expect(screen.getAllByRole('tab').find((t) => t.getAttribute('aria-selected') === 'true')!.dataset.stack).toBe(last.id);
+  });
+
+  it('gives the curl commands that replay the preflight and the request', async () => {
+    const m = mount();
+    await backfill(m, fixtureEntries('method-not-allowed'));
+    await openRow();
+    const curl = screen.getByTestId('curl').textContent!;
+    expect(curl).toBe(curlScript(m.store.getState().rows[0]!.diagnosis.transaction));
+    expect(curl).toMatch(/-X OPTIONS/);
+    expect(curl).toMatch(/Access-Control-Request-Method: PUT/);
+  });
+
+  it('links to learn more', async () => {
+    const m = mount();
+    await backfill(m, fixtureEntries('missing-allow-origin'));
+    const detail = await openRow();
+    const links = [...detail.querySelectorAll('.links a')].map((a) => a.getAttribute('href'));
+    expect(links).toEqual(explain(m.store.getState().rows[0]!.diagnosis).links);
+    expect(links.length).toBeGreaterThan(0);
+  });
+});
+
+describe('retry from the page', () => {
+  it('sends the request from the page with its method, headers and credentials, and shows what the page got', async () => {
+    const page: FakePage = { sent: [], respond: async () => { throw new TypeError('Failed to fetch'); } };
+    const m = mount({ inspectedPage: fakeInspectedPage(page) });
+    await backfill(m, fixtureEntries('header-not-allowed'));
+    await openRow();
+    await act(async () => { fireEvent.click(screen.getByTestId('retry')); });
+    const result = await screen.findByTestId('retry-result');
+    expect(result.dataset.outcome).toBe('network-error');
+    expect(result.textContent).toMatch(/Still blocked.*Failed to fetch/);
+    const tx = m.store.getState().rows[0]!.diagnosis.transaction;
+    expect(page.sent).toHaveLength(1);
+    expect(page.sent[0]!.url).toBe(tx.actualRequest.url);
+    expect(page.sent[0]!.init).toMatchObject({ method: tx.actualRequest.method, mode: 'cors' });
+    const sentNames = (page.sent[0]!.init.headers as string[][]).map(([name]) => name!.toLowerCase());
+    // The page's own custom header goes again; headers the browser adds itself do not.
+    expect(sentNames).toContain('x-api-key');
+    expect(sentNames).not.toContain('origin');
+    expect(sentNames).not.toContain('user-agent');
+
+    page.respond = async () => new Response('{}', { status: 200 });
+    await act(async () => { fireEvent.click(screen.getByTestId('retry')); });
+    await settle();
+    await act(async () => { await new Promise((done) => setTimeout(done, 50)); });
+    expect(screen.getByTestId('retry-result').dataset.outcome).toBe('response');
+    expect(screen.getByTestId('retry-result').textContent).toMatch(/HTTP 200/);
+  });
+
+  it('is disabled for an imported capture (the inspected page may be another site)', async () => {
+    const m = mount({ inspectedPage: fakeInspectedPage({ sent: [], respond: async () => new Response('') }) });
+    await backfill(m, []);
+    act(() => { m.store.importHar('saved.har', JSON.stringify({ log: { entries: fixtureEntries('missing-allow-origin') } })); });
+    await openRow();
+    expect((screen.getByTestId('retry') as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('hostile values', () => {
+  function withHeader(name: string, value: string): HarEntry[] {
+    return fixtureEntries('missing-allow-origin').map((entry) => entry.request.method === 'GET' && entry.request.url.includes('/s/')
+      ? { ...entry, response: { ...entry.response, headers: [...entry.response.headers, { name, value }] } }
+      : entry);
+  }
+
+  it('shows header values as text, never as HTML', async () => {
+    const m = mount();
+    const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+    await backfill(m, withHeader('X-Evil', payload));
+    const detail = await openRow();
+    expect(detail.querySelector('img, script')).toBeNull();
+    expect(detail.textContent).toContain(payload);
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('a 1 MB header value shows its start, and all of it on request', async () => {
+    const m = mount();
+    const huge = 'a'.repeat(1024 * 1024);
+    await backfill(m, withHeader('X-Huge', huge));
+    const started = performance.now();
+    const detail = await openRow();
+    expect(performance.now() - started).toBeLessThan(2_000);
+    const value = [...detail.querySelectorAll('.header')].find((h) => h.querySelector('dt')!.textContent === 'X-Huge')!;
+    expect(value.querySelector('dd')!.textContent!.length).toBeLessThan(VALUE_DISPLAY_CHARS + 100);
+    fireEvent.click(within(value as HTMLElement).getByRole('button', { name: /show all 1,048,576 characters/ }));
+    await settle();
+    expect(value.querySelector('dd')!.textContent).toBe(huge);
+  });
+});
+
+describe('virtualized list', () => {
+  it('10,000 requests: only the rows in view are in the DOM, and scrolling brings others', async () => {
+    const template = fixtureEntries('missing-allow-origin').filter((e) => e.request.url.includes('/s/'))[0]!;
+    const base = Date.parse('2026-01-01T00:00:00Z');
+    // 10,000 different endpoints, so none collapse.
+    const entries = Array.from({ length: 10_000 }, (_, i) => ({
+      ...template, startedDateTime: new Date(base + i * 100).toISOString(),
+      request: { ...template.request, url: `${template.request.url}/${i}` },
+    }));
+    const m = mount();
+    await backfill(m, entries);
+    expect(m.store.getState().rows).toHaveLength(10_000);
+    expect(rows().length).toBeLessThan(80);
+    expect(grid().getAttribute('aria-rowcount')).toBe('10001');
+    expect(rows()[0]!.dataset.url).toMatch(/\/0$/);
+    const body = grid().querySelector('.grid-body')!;
+    body.scrollTop = 22 * 5000;
+    fireEvent.scroll(body);
+    await settle();
+    expect(rows().length).toBeLessThan(80);
+    expect(rows().some((r) => r.dataset.url!.endsWith('/5000'))).toBe(true);
+  });
+});
