@@ -20,8 +20,9 @@ export function App({ store, platform }: { store: PanelStore; platform: PanelPla
     }
   });
 
-  const open = (key: string) => {
-    focusDetail.current = true;
+  // Enter moves focus into the detail (keyboard users continue there); a click leaves it alone.
+  const open = (key: string, byKeyboard: boolean) => {
+    focusDetail.current = byKeyboard;
     store.select(key, true);
   };
   const close = () => {

@@ -100,7 +100,7 @@ export function Detail({ store, row, platform, imported, headingRef, onClose }: 
         <pre class="code" data-testid="curl"><code>{curl}</code></pre>
       </div>
 
-      <RetryFromPage diagnosis={diagnosis} platform={platform} imported={imported} />
+      <RetryFromPage rowKey={row.key} diagnosis={diagnosis} platform={platform} imported={imported} />
 
       {explanation.links.length > 0 && (
         <>

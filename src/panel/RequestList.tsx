@@ -21,8 +21,8 @@ function shortUrl(url: string): string {
 export interface RequestListProps {
   store: PanelStore;
   state: PanelState;
-  /** Called when Enter or a click opens a row's detail. */
-  onOpen(key: string): void;
+  /** Called when Enter or a click opens a row's detail (`byKeyboard`: focus should follow). */
+  onOpen(key: string, byKeyboard: boolean): void;
   listRef?: { current: HTMLDivElement | null };
   children?: preact.ComponentChildren;
 }
@@ -69,7 +69,7 @@ export function RequestList({ store, state, onOpen, listRef, children }: Request
       store.moveSelection(delta);
     } else if (event.key === 'Enter' && selectedKey !== null) {
       event.preventDefault();
-      onOpen(selectedKey);
+      onOpen(selectedKey, true);
     }
   };
 
@@ -94,7 +94,7 @@ export function RequestList({ store, state, onOpen, listRef, children }: Request
           <div role="rowgroup" style={{ height: `${rows.length * ROW_HEIGHT}px`, position: 'relative' }}>
             {visible.map((row, i) => (
               <Row key={row.key} row={row} index={first + i} selected={row.key === selectedKey}
-                onClick={() => onOpen(row.key)} />
+                onClick={() => onOpen(row.key, false)} />
             ))}
           </div>
         )}

@@ -8,9 +8,10 @@ import type { RetryResult } from '../platform/inspected-window.ts';
 import type { PanelPlatform } from './platform.ts';
 import { retryRequestFor } from './retry-request.ts';
 
-export function RetryFromPage({ diagnosis, platform, imported }: { diagnosis: Diagnosis; platform: PanelPlatform; imported: boolean }) {
+export function RetryFromPage({ rowKey, diagnosis, platform, imported }: { rowKey: string; diagnosis: Diagnosis; platform: PanelPlatform; imported: boolean }) {
   const [state, setState] = useState<'idle' | 'running' | RetryResult>('idle');
-  useEffect(() => setState('idle'), [diagnosis]);
+  // Keyed on the row, not the diagnosis: the retried request itself joins the row as its latest occurrence.
+  useEffect(() => setState('idle'), [rowKey]);
   const page = platform.inspectedPage;
   const disabledWhy = !page ? 'No inspected page to send from.'
     : imported ? 'This request comes from an imported file: the inspected page may be another site.' : null;

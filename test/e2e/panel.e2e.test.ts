@@ -1,0 +1,192 @@
+/**
+ * The CORS Lens panel in the REAL DevTools of Debian's Chromium (docs/e2e-recipe.md): lab
+ * scenarios run in the inspected page before the panel is first shown (they reach it through
+ * getHAR) and after (onRequestFinished); each failure must appear with the right verdict, rule
+ * and explanation, a success as ok, and "Retry from the page" must re-send from the page itself.
+ * A screenshot of the panel goes to test-output/panel.png.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCENARIOS, type Scenario } from '../../lab/scenarios.ts';
+import { startLab, type Lab } from '../../lab/server.ts';
+import { launchDevtoolsHarness, pollFor, type CdpTarget, type DevtoolsHarness } from './devtools-harness.ts';
+import { setLabCookie } from './run-scenario.ts';
+
+const OUTPUT_DIR = resolve(__dirname, '../../test-output');
+
+/** What the panel must say for each scenario: verdict, rule, and words its explanation must use. */
+interface Expectation { scenario: string; verdict: string; rule: string; explains: RegExp }
+
+/** Run before the panel is first shown: the panel learns of them only through getHAR. */
+const BEFORE_PANEL: Expectation[] = [
+  { scenario: 'missing-allow-origin', verdict: 'blocked', rule: 'missing-allow-origin', explains: /did not send Access-Control-Allow-Origin/ },
+  { scenario: 'method-not-allowed', verdict: 'blocked', rule: 'method-not-allowed', explains: /PUT/ },
+  { scenario: 'header-not-allowed', verdict: 'blocked', rule: 'header-not-allowed', explains: /x-api-key/i },
+  { scenario: 'ok-simple', verdict: 'ok', rule: 'cors-ok', explains: /./ },
+];
+/** Run while the panel is open: they arrive through onRequestFinished. */
+const AFTER_PANEL: Expectation[] = [
+  { scenario: 'wildcard-with-credentials', verdict: 'blocked', rule: 'wildcard-with-credentials', explains: /\*/ },
+  { scenario: 'preflight-redirect', verdict: 'blocked', rule: 'preflight-redirect', explains: /redirect/i },
+  { scenario: 'allow-origin-mismatch', verdict: 'blocked', rule: 'allow-origin-mismatch', explains: /Access-Control-Allow-Origin/ },
+  { scenario: 'preflight-404-no-cors', verdict: 'blocked', rule: 'preflight-rejected', explains: /404/ },
+  { scenario: 'credentials-without-allow-credentials', verdict: 'blocked', rule: 'credentials-not-allowed', explains: /Access-Control-Allow-Credentials/ },
+  { scenario: 'connection-refused', verdict: 'not-cors', rule: 'connection-failed', explains: /could not reach the server/ },
+  { scenario: 'ok-preflight', verdict: 'ok', rule: 'cors-ok', explains: /./ },
+];
+
+interface RowData { verdict: string; rule: string; method: string; url: string; count: string; selected: string | null }
+
+let lab: Lab;
+let harness: DevtoolsHarness;
+let panel: CdpTarget;
+
+const scenarioById = new Map(SCENARIOS.map((s) => [s.id, s]));
+
+/** Runs a scenario's page code in the page that is open (one page, so nothing navigates). */
+async function runInPage(id: string): Promise<unknown> {
+  const scenario: Scenario = scenarioById.get(id)!;
+  return harness.page.evaluate(async ([code, urls]) => {
+    const AsyncFunction = (async () => {}).constructor as new (arg: string, body: string) => (lab: unknown) => Promise<unknown>;
+    try {
+      return { ok: true, value: (await new AsyncFunction('lab', code)(urls)) ?? null };
+    } catch (error) {
+      return { ok: false, error: String(error) };
+    }
+  }, [scenario.code, lab.labFor(scenario)] as const);
+}
+
+const rowsInPanel = () => panel.evaluate<RowData[]>(`[...document.querySelectorAll('[data-testid=request-row]')].map((row) => ({
+  verdict: row.dataset.verdict, rule: row.dataset.rule, method: row.dataset.method, url: row.dataset.url,
+  count: row.dataset.count, selected: row.getAttribute('aria-selected') }))`);
+
+const rowFor = (rows: RowData[], scenario: string) => rows.find((row) => row.url.includes(`/s/${scenario}/`));
+
+/**
+ * Waits until every scenario's row shows the expected verdict and rule. Live entries arrive one by
+ * one (a request and its preflight a moment apart), so a row may change before it settles; on
+ * timeout the last rows seen are in the message.
+ */
+async function waitForRows(expected: readonly Expectation[]): Promise<RowData[]> {
+  let last: RowData[] = [];
+  try {
+    return await pollFor(`rows for ${expected.map((e) => e.scenario).join(', ')}`, async () => {
+      last = await rowsInPanel();
+      return expected.every((e) => { const row = rowFor(last, e.scenario); return row?.verdict === e.verdict && row.rule === e.rule; }) ? last : undefined;
+    }, 15_000, 100);
+  } catch (error) {
+    throw new Error(`${String(error)}\nrows: ${JSON.stringify(last.map((r) => `${r.verdict} ${r.rule} ${r.method} ${r.url}`), null, 1)}`);
+  }
+}
+
+async function clickRow(scenario: string): Promise<{ rule: string; verdict: string; explanation: string }> {
+  await panel.evaluate(`[...document.querySelectorAll('[data-testid=request-row]')].find((row) => row.dataset.url.includes(${JSON.stringify(`/s/${scenario}/`)})).click()`);
+  return pollFor(`the detail of ${scenario}`, () => panel.evaluate<{ rule: string; verdict: string; explanation: string } | null>(`(() => {
+    const detail = document.querySelector('[data-testid=detail]');
+    if (!detail || !detail.querySelector('.detail-url').textContent.includes(${JSON.stringify(`/s/${scenario}/`)})) return null;
+    return { rule: detail.dataset.rule, verdict: detail.dataset.verdict, explanation: detail.querySelector('[data-testid=explanation]').textContent };
+  })()`).then((value) => value ?? undefined), 5_000);
+}
+
+async function setChecked(testId: string, checked: boolean): Promise<void> {
+  await panel.evaluate(`(() => { const box = document.querySelector('[data-testid=${testId}]'); if (box.checked !== ${checked}) box.click(); })()`);
+}
+
+async function screenshot(name: string): Promise<string> {
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  const { data } = await harness.devtools.send<{ data: string }>('Page.captureScreenshot', { format: 'png' });
+  const file = join(OUTPUT_DIR, name);
+  writeFileSync(file, Buffer.from(data, 'base64'));
+  return file;
+}
+
+beforeAll(async () => {
+  lab = await startLab();
+  harness = await launchDevtoolsHarness({ showPanel: false, allowThirdPartyCookies: true, viewport: { width: 1360, height: 860 } });
+  await setLabCookie(harness, lab);
+  // DevTools fills the window (undocked), so the screenshot shows the panel at a useful size.
+  await harness.devtools.evaluate(`(async () => {
+    const legacy = await import('./ui/legacy/legacy.js');
+    legacy.DockController.DockController.instance().setDockSide('undocked');
+  })()`);
+  await harness.page.goto(`${lab.pageOrigin}/`, { waitUntil: 'load' });
+}, 60_000);
+
+afterAll(async () => {
+  await harness?.close();
+  await lab?.close();
+});
+
+describe('the CORS Lens panel in real DevTools', () => {
+  it('shows requests made before it was opened (getHAR backfill), with verdict and rule', async () => {
+    for (const { scenario } of BEFORE_PANEL) await runInPage(scenario);
+    panel = await harness.showPanel();
+    await setChecked('problems-only', false);
+    const rows = await waitForRows(BEFORE_PANEL);
+    for (const e of BEFORE_PANEL) expect(rowFor(rows, e.scenario), e.scenario).toMatchObject({ verdict: e.verdict, rule: e.rule, count: '1' });
+  }, 30_000);
+
+  it('shows requests made while it is open (onRequestFinished), each failure with its own explanation', async () => {
+    for (const { scenario } of AFTER_PANEL) await runInPage(scenario);
+    const rows = await waitForRows(AFTER_PANEL);
+    for (const e of AFTER_PANEL) expect(rowFor(rows, e.scenario), e.scenario).toMatchObject({ verdict: e.verdict, rule: e.rule });
+    const failures = [...BEFORE_PANEL, ...AFTER_PANEL].filter((e) => e.verdict !== 'ok');
+    expect(new Set(failures.map((e) => e.rule)).size).toBeGreaterThanOrEqual(6);
+    for (const e of failures) {
+      const detail = await clickRow(e.scenario);
+      expect(detail, e.scenario).toMatchObject({ rule: e.rule, verdict: e.verdict });
+      expect(detail.explanation, e.scenario).toMatch(e.explains);
+    }
+  }, 60_000);
+
+  it('collapses a repeated failure into one row with a count', async () => {
+    await runInPage('missing-allow-origin');
+    await pollFor('the missing-allow-origin row to count 2', async () =>
+      rowFor(await rowsInPanel(), 'missing-allow-origin')?.count === '2' ? true : undefined, 10_000);
+  }, 20_000);
+
+  it('"Retry from the page" re-sends from the inspected page: still blocked, or readable when CORS allows it', async () => {
+    await clickRow('header-not-allowed');
+    await panel.evaluate(`document.querySelector('[data-testid=retry]').click()`);
+    const blocked = await pollFor('the retry result', () => panel.evaluate<{ outcome: string; text: string } | null>(`(() => {
+      const result = document.querySelector('[data-testid=retry-result]');
+      return result ? { outcome: result.dataset.outcome, text: result.textContent } : null; })()`).then((v) => v ?? undefined), 10_000);
+    expect(blocked.outcome).toBe('network-error');
+    expect(blocked.text).toMatch(/Failed to fetch/);
+
+    await clickRow('ok-simple');
+    await panel.evaluate(`document.querySelector('[data-testid=retry]').click()`);
+    const ok = await pollFor('the retry result', () => panel.evaluate<{ outcome: string; text: string } | null>(`(() => {
+      const result = document.querySelector('[data-testid=retry-result]');
+      return result ? { outcome: result.dataset.outcome, text: result.textContent } : null; })()`).then((v) => v ?? undefined), 10_000);
+    expect(ok.outcome).toBe('response');
+    expect(ok.text).toMatch(/HTTP 200/);
+  }, 30_000);
+
+  it('follows DevTools\' theme, and a screenshot of the panel is saved', async () => {
+    await setChecked('problems-only', true);
+    await clickRow('header-not-allowed');
+    expect(await panel.evaluate('document.documentElement.dataset.theme')).toBe('light');
+    const file = await screenshot('panel.png');
+    expect(file).toMatch(/panel\.png$/);
+    await harness.devtools.evaluate(`(async () => {
+      const common = await import('./core/common/common.js');
+      common.Settings.Settings.instance().moduleSetting('ui-theme').set('dark');
+    })()`);
+    await pollFor('the panel to turn dark', async () => (await panel.evaluate('document.documentElement.dataset.theme')) === 'dark' ? true : undefined, 5_000);
+    await screenshot('panel-dark.png');
+  }, 30_000);
+
+  it('starts over when the page navigates, unless Preserve log is on', async () => {
+    await setChecked('preserve-log', true);
+    await harness.page.goto(`${lab.pageOrigin}/?again`, { waitUntil: 'load' });
+    await runInPage('allow-origin-trailing-slash');
+    const kept = await waitForRows([BEFORE_PANEL[0]!, { scenario: 'allow-origin-trailing-slash', verdict: 'blocked', rule: 'allow-origin-trailing-slash', explains: /./ }]);
+    expect(rowFor(kept, 'allow-origin-trailing-slash')).toMatchObject({ verdict: 'blocked', rule: 'allow-origin-trailing-slash' });
+    await setChecked('preserve-log', false);
+    await harness.page.goto(`${lab.pageOrigin}/?third`, { waitUntil: 'load' });
+    await pollFor('the list to empty after navigation', async () => ((await rowsInPanel()).length === 0 ? true : undefined), 5_000);
+    expect(await panel.evaluate(`document.querySelector('[data-testid=empty-state]').textContent`)).toMatch(/Reload the page/);
+  }, 30_000);
+});
