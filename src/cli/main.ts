@@ -2,11 +2,14 @@
  * `cors-lens analyze <file.har | ->`: thin over the engine. Exit 0 when nothing is blocked,
  * 1 when something is, 2 on bad input (with a message that names the problem, no stack trace).
  */
-import { readFileSync, statSync } from 'node:fs';
-import { analyzeHarText } from '../engine/diagnose.ts';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { diagnoseLog } from '../engine/diagnose.ts';
+import { environmentFor } from '../engine/export/environment.ts';
+import { involvedHar } from '../engine/export/har.ts';
 import { toJsonReport } from '../engine/export/json.ts';
 import { reportToMarkdown } from '../engine/export/markdown.ts';
-import { HarInputError } from '../engine/normalize.ts';
+import { HarInputError, parseHarText } from '../engine/normalize.ts';
 import { snippetGenerators } from '../engine/snippets/index.ts';
 import { parseArgs, USAGE, type AnalyzeOptions } from './args.ts';
 import { formatText } from './format-text.ts';
@@ -22,7 +25,14 @@ export interface CliIO {
   stderr: (text: string) => void;
   readInput: (path: string) => string;
   isTTY: boolean;
+  /** Writes --har-out (default: the file system). */
+  writeFile?: (path: string, text: string) => void;
+  /** The clock for the report's "exported" time (tests pin it). */
+  now?: () => Date;
 }
+
+export const SECRETS_WARNING = 'cors-lens: --include-secrets: this output holds cookies, Authorization headers, API keys and '
+  + 'tokens exactly as captured. Do not paste it into a bug tracker or share it.\n';
 
 class InputError extends Error {}
 
@@ -65,10 +75,10 @@ function analyze(options: AnalyzeOptions, io: CliIO): number {
     return 2;
   }
   let text: string;
-  let analysis: ReturnType<typeof analyzeHarText>;
+  let analysis: ReturnType<typeof diagnoseLog>;
   try {
     text = io.readInput(options.input);
-    analysis = analyzeHarText(text);
+    analysis = diagnoseLog(parseHarText(text));
   } catch (error) {
     if (error instanceof HarInputError || error instanceof InputError) {
       io.stderr(`cors-lens: ${options.input === '-' ? 'standard input' : options.input}: ${error.message}\n`);
@@ -76,14 +86,39 @@ function analyze(options: AnalyzeOptions, io: CliIO): number {
     }
     throw error;
   }
+  const { includeSecrets } = options;
+  if (includeSecrets) io.stderr(SECRETS_WARNING);
   const shown = options.all ? analysis.diagnoses : analysis.diagnoses.filter((d) => d.transaction.crossOrigin);
   const entries = analysis.diagnoses.length;
-  const report = toJsonReport(shown, { creator: analysis.creator, entries, skipped: analysis.problems }, VERSION);
+  const environment = environmentFor(shown, {
+    tool: `cors-lens CLI ${VERSION}`,
+    source: options.input === '-' ? 'HAR from standard input' : `HAR file ${basename(options.input)}`,
+    exportedAt: (io.now ?? (() => new Date()))().toISOString(),
+  });
+  const report = toJsonReport(shown, { creator: analysis.creator, entries, skipped: analysis.problems }, { toolVersion: VERSION, includeSecrets, environment });
   if (options.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-  else if (options.format === 'markdown') io.stdout(reportToMarkdown(report.results, options.stack));
-  else io.stdout(formatText(report.results, { color: options.color ?? io.isTTY, stack: options.stack, skipped: analysis.problems, total: entries }));
+  else if (options.format === 'markdown') io.stdout(reportToMarkdown(report, options.stack));
+  else io.stdout(formatText(report.results, { color: options.color ?? io.isTTY, stack: options.stack, skipped: report.source.skipped, total: entries }));
   if (options.format !== 'text' && analysis.problems.length > 0) {
     io.stderr(`cors-lens: ${analysis.problems.length} HAR entries could not be read (listed under source.skipped in --json).\n`);
   }
+  if (options.harOut !== null && !writeHarOut(options.harOut, text, shown, includeSecrets, io)) return 2;
   return report.results.some((r) => r.status === 'blocked') ? 1 : 0;
+}
+
+/** The entries behind the results shown, from the file's own entries (every field kept, then redacted). */
+function writeHarOut(path: string, text: string, shown: ReturnType<typeof diagnoseLog>['diagnoses'], includeSecrets: boolean, io: CliIO): boolean {
+  const log = (JSON.parse(text) as { log: { entries: unknown[]; pages?: unknown[] } }).log;
+  const har = involvedHar(shown, {
+    includeSecrets, creator: { name: 'cors-lens', version: VERSION },
+    raw: { entries: log.entries, pages: Array.isArray(log.pages) ? log.pages : [] },
+  });
+  try {
+    (io.writeFile ?? ((p, t) => writeFileSync(p, t)))(path, `${JSON.stringify(har, null, 2)}\n`);
+  } catch (error) {
+    io.stderr(`cors-lens: cannot write ${path}: ${(error as Error).message}\n`);
+    return false;
+  }
+  io.stderr(`cors-lens: wrote ${har.log.entries.length} HAR entr${har.log.entries.length === 1 ? 'y' : 'ies'} to ${path}${includeSecrets ? ' (WITH secrets)' : ' (redacted)'}.\n`);
+  return true;
 }

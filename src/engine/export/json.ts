@@ -1,7 +1,14 @@
-/** The CLI's --json schema (version 1). The panel's JSON export uses the same function. */
+/**
+ * The CLI's --json schema (version 1). The panel's JSON export uses the same functions.
+ * Fields were only ever added to version 1 (exchanges, curl, environment, redaction), never
+ * changed, so a reader of the first version reads this one.
+ */
 import { explain } from '../explain/index.ts';
 import { renderSnippets } from '../snippets/index.ts';
-import type { Diagnosis, Evidence, Verdict } from '../types.ts';
+import type { Diagnosis, Evidence, Exchange, Header, Verdict } from '../types.ts';
+import { curlScript } from './curl.ts';
+import type { ExportEnvironment } from './environment.ts';
+import { collectSecrets, redactDiagnosis, redactText, scrubDeep, secretScrubber, transactionExchanges } from './redact.ts';
 
 export const JSON_REPORT_VERSION = 1;
 
@@ -24,6 +31,26 @@ export interface JsonResult {
   evidence: Evidence[];
   warnings: { ruleId: string; title: string; summary: string }[];
   snippets: Record<string, string>;
+  /** The exchanges themselves, every header as captured (redacted unless secrets were included). */
+  exchanges: { preflight: JsonExchange | null; redirects: JsonExchange[]; request: JsonExchange };
+  /** Shell commands that replay the preflight and the request (curl ignores CORS: read the answer). */
+  curl: string;
+}
+
+export interface JsonExchange {
+  method: string;
+  url: string;
+  startedDateTime: string;
+  status: number;
+  statusText: string;
+  error: string | null;
+  requestHeaders: Header[];
+  responseHeaders: Header[];
+}
+
+export interface JsonRedaction {
+  /** False: cookie values, credentials, API keys and URL tokens were replaced by REDACTED, bodies left out. */
+  secretsIncluded: boolean;
 }
 
 export interface JsonReport {
@@ -31,8 +58,19 @@ export interface JsonReport {
   tool: { name: 'cors-lens'; version: string };
   source: { creator: string | null; entries: number; skipped: string[] };
   results: JsonResult[];
+  environment?: ExportEnvironment;
+  redaction: JsonRedaction;
 }
 
+function toJsonExchange(e: Exchange): JsonExchange {
+  return {
+    method: e.method, url: e.url, startedDateTime: e.startedDateTime, status: e.status, statusText: e.statusText,
+    error: e.error, requestHeaders: e.requestHeaders.map(({ name, value }) => ({ name, value })),
+    responseHeaders: e.responseHeaders.map(({ name, value }) => ({ name, value })),
+  };
+}
+
+/** The result as captured: no redaction. Exports go through `exportResults`. */
 export function toJsonResult(diagnosis: Diagnosis): JsonResult {
   const { transaction: tx } = diagnosis;
   const first = tx.redirectHops[0] ?? tx.actualRequest;
@@ -59,18 +97,50 @@ export function toJsonResult(diagnosis: Diagnosis): JsonResult {
       return { ruleId: w.ruleId, title: text.title, summary: text.summary };
     }),
     snippets: diagnosis.finding.fix ? renderSnippets(diagnosis.finding.fix) : {},
+    exchanges: {
+      preflight: tx.preflight ? toJsonExchange(tx.preflight) : null,
+      redirects: tx.redirectHops.map(toJsonExchange),
+      request: toJsonExchange(tx.actualRequest),
+    },
+    // The transaction is already redacted when it should be: curl keeps what it is given.
+    curl: curlScript(tx, { includeSecrets: true }),
   };
+}
+
+/**
+ * Results for an export: redacted (both layers, see redact.ts) unless secrets are included.
+ * Markdown, JSON, the panel and the CLI all come through here.
+ */
+export function exportResults(diagnoses: readonly Diagnosis[], options: { includeSecrets?: boolean } = {}): JsonResult[] {
+  if (options.includeSecrets === true) return diagnoses.map(toJsonResult);
+  return diagnoses.map((diagnosis) => {
+    const scrub = secretScrubber(collectSecrets(transactionExchanges(diagnosis.transaction)));
+    return scrubDeep(toJsonResult(redactDiagnosis(diagnosis)), scrub);
+  });
+}
+
+export interface ReportOptions {
+  toolVersion: string;
+  includeSecrets?: boolean;
+  environment?: ExportEnvironment;
 }
 
 export function toJsonReport(
   diagnoses: readonly Diagnosis[],
   source: { creator: string | null; entries: number; skipped: string[] },
-  toolVersion: string,
+  options: ReportOptions,
 ): JsonReport {
+  const includeSecrets = options.includeSecrets === true;
+  const results = exportResults(diagnoses, { includeSecrets });
+  // Skipped-entry lines and the environment quote URLs too.
+  const scrub = includeSecrets ? (t: string) => t : secretScrubber(diagnoses.flatMap((d) => [...collectSecrets(transactionExchanges(d.transaction))]));
+  const clean = <T>(value: T): T => (includeSecrets ? value : scrubDeep(scrubDeep(value, redactText), scrub));
   return {
     version: JSON_REPORT_VERSION,
-    tool: { name: 'cors-lens', version: toolVersion },
-    source,
-    results: diagnoses.map(toJsonResult),
+    tool: { name: 'cors-lens', version: options.toolVersion },
+    source: clean(source),
+    results,
+    ...(options.environment ? { environment: clean(options.environment) } : {}),
+    redaction: { secretsIncluded: includeSecrets },
   };
 }

@@ -2,7 +2,9 @@
  * A Markdown report for bug trackers (GitHub, GitLab, Jira render it). Header values are put in
  * code spans or fences, never as raw Markdown or HTML.
  */
-import type { JsonResult } from './json.ts';
+import type { Header } from '../types.ts';
+import type { ExportEnvironment } from './environment.ts';
+import type { JsonExchange, JsonReport, JsonResult } from './json.ts';
 
 const VERDICT_LABEL: Record<JsonResult['status'], string> = {
   blocked: '🛑 Blocked', warning: '⚠️ Warning', ok: '✅ OK', 'not-cors': 'ℹ️ Not CORS',
@@ -27,9 +29,45 @@ export function prose(value: string): string {
   return value.replace(/[\\`*_{}[\]<>#|!~]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ');
 }
 
-export function resultToMarkdown(result: JsonResult, stack = 'express'): string {
+const REQUEST_HEADERS = new Set([
+  'origin', 'access-control-request-method', 'access-control-request-headers', 'content-type', 'cookie', 'authorization',
+  'proxy-authorization', 'sec-fetch-mode', 'sec-fetch-site', 'sec-fetch-storage-access',
+]);
+const RESPONSE_HEADERS = /^(access-control-|vary$|set-cookie$|location$|www-authenticate$)/i;
+
+/** The headers CORS looks at: Origin, credentials, the ones the preflight asked about, Access-Control-*. */
+export function relevantHeaders(exchange: JsonExchange, asked: readonly string[]): { request: Header[]; response: Header[] } {
+  const askedSet = new Set(asked.map((h) => h.trim().toLowerCase()));
+  return {
+    request: exchange.requestHeaders.filter((h) => {
+      const lower = h.name.toLowerCase();
+      return REQUEST_HEADERS.has(lower) || askedSet.has(lower) || lower.startsWith('x-');
+    }),
+    response: exchange.responseHeaders.filter((h) => RESPONSE_HEADERS.test(h.name)),
+  };
+}
+
+const oneLine = (value: string) => value.replace(/[\r\n]+/g, ' ');
+
+function exchangeBlock(label: string, exchange: JsonExchange, asked: readonly string[]): string {
+  const { request, response } = relevantHeaders(exchange, asked);
+  const lines = [`${exchange.method} ${oneLine(exchange.url)}`, ...request.map((h) => `${h.name}: ${oneLine(h.value)}`), ''];
+  if (exchange.status === 0) lines.push(`(no response${exchange.error ? `: ${exchange.error}` : ''})`);
+  else lines.push(`HTTP ${exchange.status} ${oneLine(exchange.statusText)}`.trimEnd(), ...response.map((h) => `${h.name}: ${oneLine(h.value)}`));
+  const omitted = exchange.requestHeaders.length - request.length + exchange.responseHeaders.length - response.length;
+  return [`**${label}**${omitted > 0 ? ` (${omitted} header${omitted === 1 ? '' : 's'} not relevant to CORS left out)` : ''}`, '', fenced(lines.join('\n'), 'http')].join('\n');
+}
+
+function askedHeaders(result: JsonResult): string[] {
+  const acrh = result.exchanges.preflight?.requestHeaders.find((h) => h.name.toLowerCase() === 'access-control-request-headers');
+  return acrh ? acrh.value.split(',') : [];
+}
+
+const LANGUAGE: Record<string, string> = { nginx: 'nginx', flask: 'python' };
+
+export function resultToMarkdown(result: JsonResult, stack = 'express', heading = '###'): string {
   const lines: string[] = [];
-  lines.push(`### ${VERDICT_LABEL[result.status]}: ${prose(result.title)}`);
+  lines.push(`${heading} ${VERDICT_LABEL[result.status]}: ${prose(result.title)}`);
   lines.push('');
   lines.push(`${code(`${result.method} ${result.url}`)}`);
   lines.push('');
@@ -54,16 +92,42 @@ export function resultToMarkdown(result: JsonResult, stack = 'express'): string 
     }
     lines.push('');
   }
+  const asked = askedHeaders(result);
+  if (result.exchanges.preflight) lines.push(exchangeBlock('Preflight', result.exchanges.preflight, asked), '');
+  result.exchanges.redirects.forEach((hop, i) => lines.push(exchangeBlock(`Redirect ${i + 1}`, hop, asked), ''));
+  lines.push(exchangeBlock('Request', result.exchanges.request, asked), '');
   const snippet = result.snippets[stack];
-  if (snippet) lines.push(`**Fix for ${prose(stack)}:**`, '', fenced(snippet, stack === 'nginx' ? 'nginx' : stack === 'flask' ? 'python' : 'js'), '');
+  if (snippet) lines.push(`**Fix for ${prose(stack)}:**`, '', fenced(snippet.trimEnd(), LANGUAGE[stack] ?? 'js'), '');
+  if (result.curl) lines.push('**Reproduce with curl** (curl does not enforce CORS: read the Access-Control-* headers in the answer):', '', fenced(result.curl, 'sh'), '');
   for (const warning of result.warnings) lines.push(`- ⚠️ ${prose(warning.title)}: ${prose(warning.summary)}`);
-  if (result.explanation.links.length > 0) lines.push('', `Learn more: ${result.explanation.links.map((l) => `<${l}>`).join(' · ')}`);
+  if (result.warnings.length > 0) lines.push('');
+  if (result.explanation.links.length > 0) lines.push(`Learn more: ${result.explanation.links.map((l) => `<${l}>`).join(' · ')}`);
   return lines.join('\n').trimEnd();
 }
 
-export function reportToMarkdown(results: readonly JsonResult[], stack = 'express'): string {
+function environmentTable(environment: ExportEnvironment | undefined, secretsIncluded: boolean): string {
+  const rows: [string, string][] = [];
+  if (environment) {
+    rows.push(['Browser', environment.browser ? prose(environment.browser) : 'unknown']);
+    rows.push(['Tool', prose(environment.tool)]);
+    rows.push(['Source', prose(environment.source)]);
+    rows.push(['Page origin', environment.pageOrigin ? code(environment.pageOrigin) : 'unknown']);
+    if (environment.capturedAt) rows.push(['Captured', code(environment.capturedAt)]);
+    rows.push(['Exported', code(environment.exportedAt)]);
+  }
+  rows.push(['Secrets', secretsIncluded
+    ? '**included** (cookies, credentials and tokens as captured)'
+    : 'redacted (cookie values, credentials, API keys and tokens in URLs replaced by `REDACTED`; bodies left out)']);
+  return ['#### Environment', '', '| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v.replace(/\|/g, '\\|')} |`)].join('\n');
+}
+
+/** The whole report: one diagnosis gets it as the title, several get a summary line first. */
+export function reportToMarkdown(report: Pick<JsonReport, 'results' | 'environment' | 'redaction'>, stack = 'express'): string {
+  const { results } = report;
+  const environment = environmentTable(report.environment, report.redaction.secretsIncluded);
+  if (results.length === 1) return `${resultToMarkdown(results[0]!, stack, '##')}\n\n${environment}\n`;
   const blocked = results.filter((r) => r.status === 'blocked').length;
   const warnings = results.filter((r) => r.status === 'warning').length;
   const head = `## CORS Lens report\n\n${results.length} request(s): ${blocked} blocked, ${warnings} with warnings.`;
-  return [head, ...results.map((r) => resultToMarkdown(r, stack))].join('\n\n---\n\n') + '\n';
+  return [head, ...results.map((r) => resultToMarkdown(r, stack)), environment].join('\n\n---\n\n') + '\n';
 }

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import {
+  isSecretHeaderName, isSecretParamName, redactHeaderValue, redactText, secretScrubber, REDACTED,
+} from '../../../src/engine/export/redact.ts';
+
+describe('which header names carry secrets', () => {
+  it.each([
+    'Cookie', 'set-cookie', 'Authorization', 'Proxy-Authorization', 'X-API-Key', 'api-key', 'apikey', 'X-Auth-Token',
+    'X-CSRF-Token', 'X-XSRF-TOKEN', 'X-Amz-Security-Token', 'Ocp-Apim-Subscription-Key', 'X-Goog-Api-Key', 'x-session-id',
+    'X-Hub-Signature-256', 'X-Client-Secret', 'Private-Token', 'X-Access-Token', 'X-Refresh-Token',
+  ])('%s is secret', (name) => expect(isSecretHeaderName(name)).toBe(true));
+
+  it.each([
+    // These name other headers or policies: the diagnosis needs them verbatim.
+    'Access-Control-Allow-Credentials', 'Access-Control-Request-Headers', 'Access-Control-Allow-Headers',
+    'Access-Control-Expose-Headers', 'Sec-Fetch-Storage-Access', 'Vary', 'WWW-Authenticate', 'Origin', 'Referer',
+    'Content-Type', 'Accept', 'User-Agent', 'Location', 'Keep-Alive', 'Host', 'Cross-Origin-Resource-Policy',
+  ])('%s is not secret', (name) => expect(isSecretHeaderName(name)).toBe(false));
+});
+
+describe('which query parameters carry secrets', () => {
+  it.each([
+    'access_token', 'token', 'id_token', 'refresh_token', 'key', 'api_key', 'apikey', 'signature', 'sig', 'X-Amz-Signature',
+    'X-Amz-Credential', 'X-Amz-Security-Token', 'client_secret', 'password', 'passwd', 'pwd', 'code', 'auth', 'session_id',
+    'jwt', 'csrf_token', 'Key-Pair-Id', 'api%5Fkey',
+  ])('%s is secret', (name) => expect(isSecretParamName(name)).toBe(true));
+
+  it.each(['page', 'q', 'id', 'lang', 'format', 'redirect_uri', 'state', 'limit', 'sort'])('%s is not secret', (name) => {
+    expect(isSecretParamName(name)).toBe(false);
+  });
+});
+
+describe('redactHeaderValue keeps the shape the diagnosis needs and drops the secret', () => {
+  it.each([
+    ['Cookie', 'sid=abc123; theme=dark', `sid=${REDACTED}; theme=${REDACTED}`],
+    ['Cookie', 'sid=ab=cd==', `sid=${REDACTED}`],
+    ['Cookie', 'nameless', REDACTED],
+    ['Set-Cookie', 'sid=xyz; Path=/; SameSite=None; Secure', `sid=${REDACTED}; Path=/; SameSite=None; Secure`],
+    ['Set-Cookie', 'a=1; HttpOnly\nb=2; SameSite=Lax', `a=${REDACTED}; HttpOnly\nb=${REDACTED}; SameSite=Lax`],
+    ['Authorization', 'Bearer eyJhbGciOi.payload.sig', `Bearer ${REDACTED}`],
+    ['authorization', 'Basic dXNlcjpwYXNz', `Basic ${REDACTED}`],
+    ['Authorization', 'Digest username="u", response="abc"', `Digest ${REDACTED}`],
+    ['Authorization', 'rawtokenwithoutscheme', REDACTED],
+    ['Proxy-Authorization', 'Basic Zm9vOmJhcg==', `Basic ${REDACTED}`],
+    ['X-API-Key', 'k-123456', REDACTED],
+    ['X-CSRF-Token', 'csrf-value', REDACTED],
+    ['Cookie', '', ''],
+    // Non-secret headers pass through, minus tokens in URLs they quote.
+    ['Referer', 'http://app.test/cb?code=abc&state=ok', `http://app.test/cb?code=${REDACTED}&state=ok`],
+    ['Location', 'https://u:pw@api.test/x?access_token=t0k#frag', `https://u:${REDACTED}@api.test/x?access_token=${REDACTED}#frag`],
+    ['Link', '<https://cdn.test/a.js?sig=abc>; rel=preload', `<https://cdn.test/a.js?sig=${REDACTED}>; rel=preload`],
+    ['Access-Control-Request-Headers', 'authorization,x-api-key', 'authorization,x-api-key'],
+    ['Access-Control-Allow-Credentials', 'true', 'true'],
+    ['Origin', 'http://localhost:3000', 'http://localhost:3000'],
+  ])('%s: %j → %j', (name, value, expected) => {
+    expect(redactHeaderValue(name, value)).toBe(expected);
+  });
+});
+
+describe('redactText: secret parameters and URL passwords in any text', () => {
+  it.each([
+    ['http://api.test/data?token=abc&page=2', `http://api.test/data?token=${REDACTED}&page=2`],
+    ['http://api.test/data?page=2&api_key=abc', `http://api.test/data?page=2&api_key=${REDACTED}`],
+    ['https://app.test/#access_token=abc&token_type=bearer', `https://app.test/#access_token=${REDACTED}&token_type=${REDACTED}`],
+    ['https://s3.test/o?X-Amz-Credential=AKIA%2F1&X-Amz-Signature=ff00', `https://s3.test/o?X-Amz-Credential=${REDACTED}&X-Amz-Signature=${REDACTED}`],
+    ['The server redirected to http://lab:secret@127.0.0.1/x.', `The server redirected to http://lab:${REDACTED}@127.0.0.1/x.`],
+    ['http://api.test/data?token=', 'http://api.test/data?token='],
+    ['http://api.test/data?q=token', 'http://api.test/data?q=token'],
+    ['no url here: a=b, key is fine', 'no url here: a=b, key is fine'],
+    ['mailto:someone@example.com', 'mailto:someone@example.com'],
+  ])('%j', (text, expected) => {
+    expect(redactText(text)).toBe(expected);
+  });
+
+  it('is idempotent', () => {
+    const once = redactText('http://u:p@a.test/?token=x&sig=y');
+    expect(redactText(once)).toBe(once);
+  });
+});
+
+describe('secretScrubber (the net)', () => {
+  it('replaces every occurrence, longest secret first, and ignores values too short to be safe to search', () => {
+    const scrub = secretScrubber(['abcdef', 'abcdefgh', '123']);
+    expect(scrub('x abcdefgh y abcdef z 123')).toBe(`x ${REDACTED} y ${REDACTED} z 123`);
+  });
+});
