@@ -31,7 +31,9 @@ export function App({ store, platform }: { store: PanelStore; platform: PanelPla
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && state.detailOpen) {
+      // Ours alone: DevTools would also toggle its drawer on an Esc that reaches the document.
       event.preventDefault();
+      event.stopPropagation();
       close();
     }
   };

@@ -34,3 +34,7 @@ connectCapture(store, platform.network);
 
 const root = document.getElementById('app');
 if (root) render(<App store={store} platform={platform} />, root);
+
+// A handle on the panel's state for end-to-end tests and for debugging the panel with
+// DevTools-on-DevTools. The panel page is the extension's own: no web page can reach it.
+(globalThis as { corsLens?: unknown }).corsLens = { store };
