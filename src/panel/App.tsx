@@ -1,6 +1,7 @@
 /** Layout: toolbar, notices, the list, and the detail of the selected request beside it. */
 import { useEffect, useRef } from 'preact/hooks';
 import { Detail } from './Detail.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import type { PanelPlatform } from './platform.ts';
 import { RequestList } from './RequestList.tsx';
 import type { PanelState, PanelStore } from './store.ts';
@@ -47,8 +48,10 @@ export function App({ store, platform }: { store: PanelStore; platform: PanelPla
           <EmptyState store={store} state={state} />
         </RequestList>
         {state.detailOpen && state.selected && (
-          <Detail store={store} row={state.selected} platform={platform} imported={state.origin === 'imported'}
-            headingRef={headingRef} onClose={close} />
+          <ErrorBoundary what="this request" resetKey={state.selected.diagnosis}>
+            <Detail store={store} row={state.selected} platform={platform} imported={state.origin === 'imported'}
+              headingRef={headingRef} onClose={close} />
+          </ErrorBoundary>
         )}
       </div>
       <StatusBar state={state} />

@@ -6,6 +6,7 @@ import { useMemo } from 'preact/hooks';
 import { explain, explainFinding } from '../engine/explain/index.ts';
 import { curlScript } from '../engine/export/curl.ts';
 import { CopyButton } from './CopyButton.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { ExchangeView } from './ExchangeView.tsx';
 import { HeaderValue } from './HeaderValue.tsx';
 import type { PanelPlatform } from './platform.ts';
@@ -68,7 +69,7 @@ export function Detail({ store, row, platform, imported, headingRef, onClose }: 
         </ul>
       )}
 
-      {detailAfterExplanation.map((Section, i) => <Section key={i} {...slotProps} />)}
+      {detailAfterExplanation.map((Section, i) => <ErrorBoundary key={i} what="this section" resetKey={diagnosis}><Section {...slotProps} /></ErrorBoundary>)}
 
       {diagnosis.finding.evidence.length > 0 && (
         <>
@@ -114,7 +115,7 @@ export function Detail({ store, row, platform, imported, headingRef, onClose }: 
         </>
       )}
 
-      {detailEnd.map((Section, i) => <Section key={i} {...slotProps} />)}
+      {detailEnd.map((Section, i) => <ErrorBoundary key={i} what="this section" resetKey={diagnosis}><Section {...slotProps} /></ErrorBoundary>)}
     </section>
   );
 }

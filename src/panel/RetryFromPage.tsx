@@ -21,6 +21,13 @@ export function RetryFromPage({ rowKey, diagnosis, platform, imported }: { rowKe
       <button type="button" data-testid="retry" disabled={disabledWhy !== null || state === 'running'} title={disabledWhy ?? undefined}
         onClick={async () => {
           setState('running');
+          // From another origin the browser would judge a different request: refuse rather than mislead.
+          const origin = await page!.origin();
+          const from = diagnosis.transaction.requestOrigin;
+          if (origin !== null && from !== null && origin !== from) {
+            setState({ outcome: 'not-run', message: `the inspected page is now at ${origin}, but the request was made from ${from}. Open a page of ${from} and retry there.` });
+            return;
+          }
           setState(await page!.retry(request));
         }}>
         {state === 'running' ? 'Retrying…' : 'Retry from the page'}

@@ -15,7 +15,14 @@ export function SnippetTabs({ fix, platform }: { fix: CorsPolicyFix; platform: P
   const [stack, setStack] = useState(() => snippetGenerators.find((g) => g.id === remembered)?.id ?? snippetGenerators[0]?.id ?? '');
   const generator = snippetGenerators.find((g) => g.id === stack) ?? snippetGenerators[0];
   // Only the tab in view is rendered: generators are pure, so switching back re-renders the same text.
-  const text = useMemo(() => (generator ? generator.render(fix) : ''), [generator, fix]);
+  const rendered = useMemo(() => {
+    try {
+      return { text: generator ? generator.render(fix) : '', error: null };
+    } catch (error) {
+      return { text: '', error: error instanceof Error ? error.message : String(error) };
+    }
+  }, [generator, fix]);
+  const { text } = rendered;
   if (!generator) return null;
 
   const choose = (id: string) => {
@@ -44,11 +51,17 @@ export function SnippetTabs({ fix, platform }: { fix: CorsPolicyFix; platform: P
         ))}
       </div>
       <div role="tabpanel" id="snippet-panel" aria-labelledby={`tab-${generator.id}`} class="snippet-panel" data-stack={generator.id}>
-        <div class="code-bar">
-          <span class="muted">Paste into your {generator.label} server</span>
-          <CopyButton text={text} platform={platform} testId="copy-snippet" />
-        </div>
-        <pre class={`code language-${generator.language}`} data-testid="snippet"><code>{text}</code></pre>
+        {rendered.error !== null ? (
+          <p class="notice error" role="alert">Could not write the {generator.label} snippet: {rendered.error}. The other tabs still work.</p>
+        ) : (
+          <>
+            <div class="code-bar">
+              <span class="muted">Paste into your {generator.label} server</span>
+              <CopyButton text={text} platform={platform} testId="copy-snippet" />
+            </div>
+            <pre class={`code language-${generator.language}`} data-testid="snippet"><code>{text}</code></pre>
+          </>
+        )}
       </div>
     </div>
   );

@@ -1,4 +1,5 @@
 /** Filters and actions above the list, like DevTools' Network toolbar. */
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import type { PanelPlatform } from './platform.ts';
 import { toolbarItems } from './slots.ts';
 import type { PanelState, PanelStore } from './store.ts';
@@ -25,7 +26,9 @@ export function Toolbar({ store, state, platform }: { store: PanelStore; state: 
         Preserve log
       </label>
       <span class="toolbar-spacer" />
-      {toolbarItems.map((Item, i) => <Item key={i} store={store} state={state} platform={platform} />)}
+      {toolbarItems.map((Item, i) => (
+        <ErrorBoundary key={i} what="this toolbar item"><Item store={store} state={state} platform={platform} /></ErrorBoundary>
+      ))}
     </div>
   );
 }

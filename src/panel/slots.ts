@@ -4,6 +4,8 @@
  * import the component here and list it in the slot where it belongs. Slots render in order.
  */
 import type { ComponentType } from 'preact';
+import { ExportMenu } from './export/ExportMenu.tsx';
+import { ImportButton } from './import/ImportButton.tsx';
 import type { Diagnosis } from '../engine/types.ts';
 import type { PanelPlatform } from './platform.ts';
 import type { PanelState, PanelStore, RequestRow } from './store.ts';
@@ -24,7 +26,7 @@ export interface DetailSlotProps {
 }
 
 /** Toolbar, after the built-in filters (e.g. Import, Export, presentation-mode toggle). */
-export const toolbarItems: ComponentType<ToolbarSlotProps>[] = [];
+export const toolbarItems: ComponentType<ToolbarSlotProps>[] = [ImportButton, ExportMenu];
 
 /** Detail view, right after the explanation (e.g. a sequence diagram). */
 export const detailAfterExplanation: ComponentType<DetailSlotProps>[] = [];

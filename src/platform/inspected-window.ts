@@ -25,6 +25,8 @@ export type RetryResult =
 
 export interface InspectedPage {
   retry(request: RetryRequest): Promise<RetryResult>;
+  /** The page's origin now (it may have navigated since the request), or null if unknown. */
+  origin(): Promise<string | null>;
 }
 
 /** Where the page keeps pending retry outcomes (one property, deleted once read). */
@@ -71,6 +73,14 @@ export function createInspectedPage(evaluate: Evaluate, options: { timeoutMs?: n
   const timeoutMs = options.timeoutMs ?? 30_000;
   const intervalMs = options.intervalMs ?? 100;
   return {
+    async origin() {
+      try {
+        const origin = await evaluate('location.origin');
+        return typeof origin === 'string' ? origin : null;
+      } catch {
+        return null;
+      }
+    },
     async retry(request) {
       const id = `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
       try {

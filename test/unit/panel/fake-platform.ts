@@ -36,6 +36,8 @@ export function fakeNetwork(): FakeNetwork {
 }
 
 export interface FakePage {
+  /** The page's origin (location.origin). */
+  origin: string;
   /** Every request the page was asked to send. */
   sent: Array<{ url: string; init: RequestInit }>;
   /** What the page's fetch does: resolve with a Response, or throw like a CORS failure. */
@@ -53,7 +55,7 @@ export function fakeInspectedPage(page: FakePage) {
     return page.respond(url, init);
   };
   const evaluate = async (expression: string) =>
-    new Function('window', 'fetch', `return ${expression};`)(pageWindow, pageFetch) as unknown;
+    new Function('window', 'fetch', 'location', `return ${expression};`)(pageWindow, pageFetch, { origin: page.origin }) as unknown;
   return createInspectedPage(evaluate, { intervalMs: 5, timeoutMs: 2_000 });
 }
 

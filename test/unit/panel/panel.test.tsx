@@ -11,6 +11,7 @@ import { snippetGenerators } from '../../../src/engine/snippets/index.ts';
 import { App } from '../../../src/panel/App.tsx';
 import { connectCapture } from '../../../src/panel/connect.ts';
 import type { PanelPlatform } from '../../../src/panel/platform.ts';
+import { detailEnd, toolbarItems } from '../../../src/panel/slots.ts';
 import { createPanelStore, type PanelStore } from '../../../src/panel/store.ts';
 import { VALUE_DISPLAY_CHARS } from '../../../src/panel/HeaderValue.tsx';
 import type { HarEntry } from '../../../src/platform/network-source.ts';
@@ -18,6 +19,9 @@ import { fakeInspectedPage, fakeNetwork, fakePlatform, type FakeNetwork, type Fa
 import { allFixtureEntries, fixtureEntries } from './fixtures.ts';
 
 afterEach(cleanup);
+
+/** The page origin of the recorded fixtures (scripts/record-fixtures.ts uses fixed ports). */
+const LAB_PAGE_ORIGIN = 'http://localhost:47310';
 
 interface Mounted {
   store: PanelStore;
@@ -239,7 +243,7 @@ describe('detail', () => {
 
 describe('retry from the page', () => {
   it('sends the request from the page with its method, headers and credentials, and shows what the page got', async () => {
-    const page: FakePage = { sent: [], respond: async () => { throw new TypeError('Failed to fetch'); } };
+    const page: FakePage = { origin: LAB_PAGE_ORIGIN, sent: [], respond: async () => { throw new TypeError('Failed to fetch'); } };
     const m = mount({ inspectedPage: fakeInspectedPage(page) });
     await backfill(m, fixtureEntries('header-not-allowed'));
     await openRow();
@@ -265,8 +269,20 @@ describe('retry from the page', () => {
     expect(screen.getByTestId('retry-result').textContent).toMatch(/HTTP 200/);
   });
 
+  it('refuses when the page has navigated to another origin (the browser would judge another request)', async () => {
+    const page: FakePage = { origin: 'https://elsewhere.example', sent: [], respond: async () => new Response('') };
+    const m = mount({ inspectedPage: fakeInspectedPage(page) });
+    await backfill(m, fixtureEntries('missing-allow-origin'));
+    await openRow();
+    await act(async () => { fireEvent.click(screen.getByTestId('retry')); });
+    const result = await screen.findByTestId('retry-result');
+    expect(result.dataset.outcome).toBe('not-run');
+    expect(result.textContent).toContain(`now at https://elsewhere.example, but the request was made from ${LAB_PAGE_ORIGIN}`);
+    expect(page.sent).toEqual([]);
+  });
+
   it('is disabled for an imported capture (the inspected page may be another site)', async () => {
-    const m = mount({ inspectedPage: fakeInspectedPage({ sent: [], respond: async () => new Response('') }) });
+    const m = mount({ inspectedPage: fakeInspectedPage({ origin: LAB_PAGE_ORIGIN, sent: [], respond: async () => new Response('') }) });
     await backfill(m, []);
     act(() => { m.store.importHar('saved.har', JSON.stringify({ log: { entries: fixtureEntries('missing-allow-origin') } })); });
     await openRow();
@@ -327,5 +343,43 @@ describe('virtualized list', () => {
     await settle();
     expect(rows().length).toBeLessThan(80);
     expect(rows().some((r) => r.dataset.url!.endsWith('/5000'))).toBe(true);
+  });
+});
+
+describe('a broken part never blanks the panel', () => {
+  it('a snippet generator that throws: a message in its tab, the other tabs and the detail still work', async () => {
+    snippetGenerators.push({ id: 'broken-stack', label: 'Broken stack', language: 'text', render: () => { throw new Error('unsupported fix'); } });
+    try {
+      const m = mount();
+      await backfill(m, fixtureEntries('method-not-allowed'));
+      await openRow();
+      fireEvent.click(screen.getAllByRole('tab').find((t) => t.dataset.stack === 'broken-stack')!);
+      await settle();
+      expect(within(screen.getByRole('tabpanel')).getByRole('alert').textContent).toMatch(/Could not write the Broken stack snippet: unsupported fix/);
+      expect(screen.getByTestId('explanation').textContent).toMatch(/PUT/);
+      fireEvent.click(screen.getAllByRole('tab')[0]!);
+      await settle();
+      expect(screen.getByTestId('snippet').textContent).toBe(snippetGenerators[0]!.render(m.store.getState().rows[0]!.diagnosis.finding.fix!));
+    } finally {
+      snippetGenerators.splice(snippetGenerators.findIndex((g) => g.id === 'broken-stack'), 1);
+    }
+  });
+
+  it('a detail section or toolbar item that throws is replaced by a message; the list and detail stay', async () => {
+    const Broken = () => { throw new Error('section exploded'); };
+    detailEnd.push(Broken);
+    toolbarItems.push(Broken);
+    try {
+      const m = mount();
+      await backfill(m, fixtureEntries('missing-allow-origin'));
+      await openRow();
+      const errors = screen.getAllByTestId('render-error').map((e) => e.textContent);
+      expect(errors).toEqual([expect.stringMatching(/this toolbar item: section exploded/), expect.stringMatching(/this section: section exploded/)]);
+      expect(screen.getByTestId('detail').dataset.rule).toBe('missing-allow-origin');
+      expect(rows()).toHaveLength(1);
+    } finally {
+      detailEnd.splice(detailEnd.indexOf(Broken), 1);
+      toolbarItems.splice(toolbarItems.indexOf(Broken), 1);
+    }
   });
 });
