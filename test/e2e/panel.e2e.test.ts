@@ -34,6 +34,8 @@ const AFTER_PANEL: Expectation[] = [
   { scenario: 'credentials-without-allow-credentials', verdict: 'blocked', rule: 'credentials-not-allowed', explains: /Access-Control-Allow-Credentials/ },
   { scenario: 'connection-refused', verdict: 'not-cors', rule: 'connection-failed', explains: /could not reach the server/ },
   { scenario: 'ok-preflight', verdict: 'ok', rule: 'cors-ok', explains: /./ },
+  // Works, but risky: an echoed origin without Vary. The second PUT reuses the cached preflight.
+  { scenario: 'preflight-cached', verdict: 'warning', rule: 'vary-origin-missing', explains: /Vary/ },
 ];
 
 interface RowData { verdict: string; rule: string; method: string; url: string; count: string; selected: string | null }
@@ -144,6 +146,14 @@ describe('the CORS Lens panel in real DevTools', () => {
     await runInPage('missing-allow-origin');
     await pollFor('the missing-allow-origin row to count 2', async () =>
       rowFor(await rowsInPanel(), 'missing-allow-origin')?.count === '2' ? true : undefined, 10_000);
+  }, 20_000);
+
+  it('notes a preflight the browser answered from its cache', async () => {
+    // preflight-cached sends PUT twice: one row (same rule and endpoint), the latest without OPTIONS.
+    expect(rowFor(await rowsInPanel(), 'preflight-cached')).toMatchObject({ count: '2' });
+    await clickRow('preflight-cached');
+    const note = await panel.evaluate<string | null>(`document.querySelector('[data-testid=preflight-note]')?.textContent ?? null`);
+    expect(note).toMatch(/preflight cache \(Access-Control-Max-Age\)/);
   }, 20_000);
 
   it('"Retry from the page" re-sends from the inspected page: still blocked, or readable when CORS allows it', async () => {
