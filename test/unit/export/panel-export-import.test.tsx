@@ -1,0 +1,198 @@
+// @vitest-environment happy-dom
+/**
+ * The panel's Export menu and Open HAR button as a user drives them, over real Chromium
+ * recordings: what is copied or downloaded (redacted unless the toggle is on, with its warning),
+ * the confirmation, and imports in chunks that end in the same diagnoses as a whole-file import.
+ */
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../../src/panel/App.tsx';
+import type { ExportHost } from '../../../src/panel/export/ExportMenu.tsx';
+import { ExportMenu } from '../../../src/panel/export/ExportMenu.tsx';
+import { ImportButton } from '../../../src/panel/import/ImportButton.tsx';
+import { importHarFile, type ImportProgress } from '../../../src/panel/import/import-har.ts';
+import { createPanelStore, type PanelStore } from '../../../src/panel/store.ts';
+import { fakePlatform } from '../panel/fake-platform.ts';
+import { allFixtureEntries, fixtureEntries, fixtureNames, fixtureText } from '../panel/fixtures.ts';
+
+afterEach(cleanup);
+
+const RECORDED_COOKIE = 'fake-session-for-the-cors-lab';
+const syncStore = () => createPanelStore({ schedule: (run) => run() });
+
+function fakeHost(): ExportHost & { downloads: { filename: string; text: string; mimeType: string }[] } {
+  const downloads: { filename: string; text: string; mimeType: string }[] = [];
+  return {
+    downloads,
+    download: (filename, text, mimeType) => { downloads.push({ filename, text, mimeType }); return true; },
+    browser: () => 'Chrome 156.0.8078.79',
+    extensionVersion: () => '0.1.0',
+    now: () => new Date('2026-11-23T12:00:05.000Z'),
+  };
+}
+
+async function click(testId: string): Promise<void> {
+  await act(async () => { fireEvent.click(screen.getByTestId(testId)); await new Promise((r) => setTimeout(r, 0)); });
+}
+
+function mountExport(store: PanelStore) {
+  const platform = fakePlatform();
+  const host = fakeHost();
+  const view = () => <ExportMenu store={store} state={store.getState()} platform={platform} host={host} />;
+  const result = render(view());
+  return { platform, host, rerender: () => result.rerender(view()) };
+}
+
+describe('Export menu', () => {
+  it('copies Markdown of every row shown, redacted, and says what it copied', async () => {
+    const store = syncStore();
+    store.addEntries([...fixtureEntries('credentials-without-allow-credentials'), ...fixtureEntries('header-not-allowed')], 'live');
+    const { platform } = mountExport(store);
+    await click('export-button');
+    await click('export-copy-markdown');
+    expect(platform.copied).toHaveLength(1);
+    const markdown = platform.copied[0]!;
+    expect(markdown).toMatch(/^## CORS Lens report\n\n2 request\(s\): 2 blocked/);
+    expect(markdown).toContain('Cookie: lab_session=REDACTED');
+    expect(markdown).not.toContain(RECORDED_COOKIE);
+    expect(markdown).toContain('| Browser | Chrome 156.0.8078.79 |');
+    expect(markdown).toContain('| Tool | CORS Lens extension 0.1.0 |');
+    expect(markdown).toContain('| Source | live capture |');
+    expect(screen.getByTestId('export-status').textContent).toBe(`Copied Markdown of 2 requests, secrets redacted (${markdown.length.toLocaleString('en')} characters).`);
+  });
+
+  it('includes secrets only while the toggle is on, with a warning shown', async () => {
+    const store = syncStore();
+    store.addEntries(fixtureEntries('credentials-without-allow-credentials'), 'live');
+    const { platform } = mountExport(store);
+    await click('export-button');
+    expect(screen.queryByTestId('secrets-warning')).toBeNull();
+    await act(async () => { fireEvent.click(screen.getByTestId('include-secrets')); });
+    expect(screen.getByTestId('secrets-warning').textContent).toMatch(/cookies, credentials and tokens exactly as captured/);
+    await click('export-copy-json');
+    const report = JSON.parse(platform.copied[0]!);
+    expect(report.version).toBe(1);
+    expect(report.redaction).toEqual({ secretsIncluded: true });
+    expect(platform.copied[0]).toContain(RECORDED_COOKIE);
+    expect(screen.getByTestId('export-status').textContent).toMatch(/^Copied JSON of 1 request, WITH secrets/);
+    await act(async () => { fireEvent.click(screen.getByTestId('include-secrets')); });
+    expect(screen.queryByTestId('secrets-warning')).toBeNull();
+    await click('export-copy-json');
+    expect(platform.copied[1]).not.toContain(RECORDED_COOKIE);
+  });
+
+  it('exports the selected request alone, and downloads a HAR of just its entries', async () => {
+    const store = syncStore();
+    store.addEntries(allFixtureEntries(), 'live');
+    const rows = store.getState().rows;
+    const target = rows.find((r) => r.ruleId === 'preflight-rejected')!;
+    store.select(target.key, true);
+    const { host } = mountExport(store);
+    await click('export-button');
+    expect((screen.getByTestId('export-scope-selected') as HTMLInputElement).checked).toBe(true);
+    await click('export-download-har');
+    expect(host.downloads).toHaveLength(1);
+    const { filename, text, mimeType } = host.downloads[0]!;
+    expect(filename).toBe('cors-lens-preflight-rejected-20261123-120005.har');
+    expect(mimeType).toBe('application/json');
+    const har = JSON.parse(text);
+    expect(har.log.entries.map((e: { request: { method: string } }) => e.request.method).sort()).toEqual(['OPTIONS', target.method].sort());
+    expect(screen.getByTestId('export-status').textContent).toMatch(/^Saved cors-lens-preflight-rejected-20261123-120005\.har: HAR of 1 request, secrets redacted/);
+    // All shown: one result per row.
+    await act(async () => { fireEvent.click(screen.getByTestId('export-scope-shown')); });
+    await click('export-download-json');
+    expect(JSON.parse(host.downloads[1]!.text).results).toHaveLength(rows.length);
+  });
+
+  it('says so when the clipboard refuses', async () => {
+    const store = syncStore();
+    store.addEntries(fixtureEntries('missing-allow-origin'), 'live');
+    const platform = fakePlatform({ copyText: async () => false });
+    render(<ExportMenu store={store} state={store.getState()} platform={platform} host={fakeHost()} />);
+    await click('export-button');
+    await click('export-copy-markdown');
+    expect(screen.getByTestId('export-status').textContent).toMatch(/Copy failed.*Use Download instead/);
+    expect(screen.getByTestId('export-status').dataset.result).toBe('failed');
+  });
+});
+
+/** A File as the picker or a drop hands it over. */
+const harFile = (name: string, text: string) => new File([text], name, { type: 'application/json' });
+const diagnosesOf = (store: PanelStore) => store.getState().diagnoses.map((d) => `${d.verdict} ${d.ruleId} ${d.chromiumError ?? '-'}`);
+
+describe('Import in chunks (the UI-thread path; the worker path runs in the real panel, test/e2e/qa.e2e.test.ts)', () => {
+  it('ends in the same diagnoses as importing the whole file at once, for every recording together', async () => {
+    const text = JSON.stringify({ log: { version: '1.2', creator: { name: 'WebInspector', version: '537.36' }, pages: [], entries: allFixtureEntries() } });
+    const whole = syncStore();
+    whole.importHar('all.har', text);
+    const chunked = syncStore();
+    const progress: ImportProgress[] = [];
+    const outcome = await importHarFile(harFile('all.har', text), chunked, (p) => progress.push(p), { createWorker: () => null, yieldToUi: async () => undefined });
+    expect(outcome).toEqual({ ok: true, entries: allFixtureEntries().length, transactions: whole.getState().diagnoses.length });
+    expect(diagnosesOf(chunked)).toEqual(diagnosesOf(whole));
+    expect(chunked.getState()).toMatchObject({ origin: 'imported', importedName: 'all.har' });
+    expect(progress.map((p) => p.phase)).toEqual(['reading', 'parsing', 'diagnosing', 'diagnosing', 'done']);
+  });
+
+  it('keeps page URLs (pages[]) so requests without an Origin header get the same verdict', async () => {
+    for (const name of fixtureNames) {
+      const whole = syncStore();
+      whole.importHar(`${name}.har`, fixtureText(name));
+      const chunked = syncStore();
+      await importHarFile(harFile(`${name}.har`, fixtureText(name)), chunked, () => undefined, { createWorker: () => null, yieldToUi: async () => undefined });
+      expect(diagnosesOf(chunked), name).toEqual(diagnosesOf(whole));
+    }
+  });
+
+  it.each([
+    ['', /The file is empty/],
+    ['<html>', /This is not JSON/],
+    ['{"log": {"entries": [', /truncated/],
+    ['{"entries": []}', /not a HAR file/],
+  ])('a bad file (%j) ends in a clear message in the panel, not a blank panel', async (text, message) => {
+    const store = syncStore();
+    const platform = fakePlatform();
+    render(<App store={store} platform={platform} />);
+    const input = screen.getByTestId('import-file') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [harFile('bad.har', text)], configurable: true });
+    await act(async () => { fireEvent.change(input); await new Promise((r) => setTimeout(r, 20)); });
+    const error = screen.getByTestId('error');
+    expect(error.textContent).toMatch(/^bad\.har: /);
+    expect(error.textContent).toMatch(message);
+    expect(store.getState().origin).toBe('live');
+    expect(screen.getByTestId('empty-state')).toBeTruthy();
+  });
+
+  it('opens a picked file: progress, then the list marked as imported', async () => {
+    const store = syncStore();
+    const platform = fakePlatform();
+    render(<App store={store} platform={platform} />);
+    const input = screen.getByTestId('import-file') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [harFile('wildcard.har', fixtureText('wildcard-with-credentials'))], configurable: true });
+    await act(async () => { fireEvent.change(input); await new Promise((r) => setTimeout(r, 20)); });
+    expect(screen.getByTestId('imported-notice').textContent).toContain('wildcard.har');
+    expect(screen.getByTestId('import-status').textContent).toMatch(/Opened wildcard\.har: \d+ entries/);
+    expect(screen.getAllByTestId('request-row').map((r) => r.getAttribute('data-rule'))).toEqual(['wildcard-with-credentials']);
+  });
+
+  it('opens a file dropped on the panel, with an overlay while it is dragged', async () => {
+    const store = syncStore();
+    render(<ImportButton store={store} state={store.getState()} platform={fakePlatform()} deps={{ createWorker: () => null }} />);
+    const file = harFile('dropped.har', fixtureText('missing-allow-origin'));
+    const dataTransfer = { types: ['Files'], files: [file], dropEffect: 'none' };
+    // happy-dom has no DataTransfer: the event carries a plain object in its place, as a drag from the desktop would.
+    const drag = (type: string) => {
+      const event = new Event(type, { bubbles: true, cancelable: true });
+      Object.defineProperty(event, 'dataTransfer', { value: dataTransfer });
+      document.body.dispatchEvent(event);
+      return event;
+    };
+    await act(async () => { drag('dragenter'); });
+    expect(screen.getByTestId('drop-overlay')).toBeTruthy();
+    expect(drag('dragover').defaultPrevented).toBe(true); // or the browser would open the file itself
+    await act(async () => { drag('drop'); await new Promise((r) => setTimeout(r, 20)); });
+    expect(screen.queryByTestId('drop-overlay')).toBeNull();
+    expect(store.getState()).toMatchObject({ origin: 'imported', importedName: 'dropped.har' });
+    expect(store.getState().rows.map((r) => r.ruleId)).toEqual(['missing-allow-origin']);
+  });
+});
