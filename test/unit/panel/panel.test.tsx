@@ -4,6 +4,7 @@
  * capture (backfill + live), list, keyboard, detail, snippets, curl, retry, hostile values.
  */
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { render as preactRender } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { explain } from '../../../src/engine/explain/index.ts';
 import { curlScript } from '../../../src/engine/export/curl.ts';
@@ -60,6 +61,26 @@ describe('capture', () => {
     const empty = screen.getByTestId('empty-state').textContent!;
     expect(empty).toMatch(/Reload the page/);
     expect(empty).toMatch(/npm run lab/);
+  });
+
+  it('does not miss a backfill that answers between the first render and the subscription', async () => {
+    const network = fakeNetwork();
+    network.answerBackfill([]);
+    const store = createPanelStore({ schedule: (run) => run() });
+    connectCapture(store, network);
+    // Preact's own render, as main.tsx does: effects (the subscription) run after paint, while
+    // the answered backfill settles in a microtask, before them.
+    const root = document.createElement('div');
+    document.body.appendChild(root);
+    try {
+      preactRender(<App store={store} platform={fakePlatform({ network })} />, root);
+      await new Promise((done) => setTimeout(done, 200));
+      expect(store.getState().loading).toBe(false);
+      expect(root.querySelector('[data-testid=empty-state]')!.textContent).toMatch(/Reload the page/);
+    } finally {
+      preactRender(null, root);
+      root.remove();
+    }
   });
 
   it('lists requests recorded before the panel opened (backfill) and after (live), once each', async () => {
