@@ -21,7 +21,7 @@ const PLACE: Record<Evidence['on'], { side: Side; part: Part } | null> = {
 
 /** A header-shaped label: lower-case token (evidence also uses labels like "status" or "url"). */
 const NON_HEADER_LABELS = new Set(['status', 'error', 'url', 'method', 'mode', 'credentials', 'redirect']);
-export const isHeaderEvidence = (e: Evidence) => PLACE[e.on] !== null && !NON_HEADER_LABELS.has(e.label) && /^[a-z0-9!#$%&'*+.^_`|~-]+$/.test(e.label);
+const isHeaderEvidence = (e: Evidence) => PLACE[e.on] !== null && !NON_HEADER_LABELS.has(e.label) && /^[a-z0-9!#$%&'*+.^_`|~-]+$/.test(e.label);
 
 function HeaderList({ headers, decisive, title }: { headers: readonly Header[]; decisive: readonly Evidence[]; title: string }) {
   const names = new Set(decisive.map((e) => e.label));

@@ -1,6 +1,6 @@
 import type { Verdict } from '../engine/types.ts';
 
-export const VERDICT_LABEL: Record<Verdict, string> = { blocked: 'Blocked', warning: 'Warning', ok: 'OK', 'not-cors': 'Not CORS' };
+const VERDICT_LABEL: Record<Verdict, string> = { blocked: 'Blocked', warning: 'Warning', ok: 'OK', 'not-cors': 'Not CORS' };
 
 /** Coloured pill with the verdict in words (colour is never the only signal). */
 export function VerdictBadge({ verdict }: { verdict: Verdict }) {

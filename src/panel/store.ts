@@ -8,7 +8,6 @@
  * always see every entry they added.
  */
 import { HarInputError, normalizeEntries, parseHarText } from '../engine/normalize.ts';
-import { originOf } from '../engine/origin.ts';
 import { ruleById } from '../engine/rules/index.ts';
 import type { Diagnosis, Verdict } from '../engine/types.ts';
 import type { Preferences } from '../platform/preferences.ts';
@@ -446,9 +445,4 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
     flush,
   };
   return store;
-}
-
-/** The origin a row's request went to, for display ("http://127.0.0.1:8080"). */
-export function targetOrigin(row: RequestRow): string {
-  return originOf(row.url) ?? row.url;
 }
