@@ -74,7 +74,12 @@ export class Capture {
   add(fresh: readonly Exchange[]): void {
     if (fresh.length === 0) return;
     for (const exchange of fresh) this.nextIndex = Math.max(this.nextIndex, exchange.index + 1);
-    const sortedFresh = [...fresh].sort(byTime);
+    let sortedFresh = [...fresh].sort(byTime);
+    // A batch larger than the capture (a huge HAR): only its newest `cap` entries could stay.
+    if (sortedFresh.length > this.cap) {
+      this.dropped += sortedFresh.length - this.cap;
+      sortedFresh = sortedFresh.slice(sortedFresh.length - this.cap);
+    }
     const earliest = timeOf(sortedFresh[0]!);
 
     // Transactions that began inside the window are paired again, with the new entries.
@@ -92,7 +97,9 @@ export class Capture {
       return unchanged ?? diagnoseTransaction(tx, this.earlierThan(first));
     });
     const last = this.diagnosisList[cut - 1];
-    this.diagnosisList.splice(cut, reopened.length, ...redone);
+    // The reopened transactions are exactly the tail: replace it in place (no spread: it can be long).
+    this.diagnosisList.length = cut;
+    for (const diagnosis of redone) this.diagnosisList.push(diagnosis);
     // An orphan preflight older than the window can sort before kept ones: rare, so sort then.
     if (last && redone.length > 0 && byTime(firstHop(redone[0]!), firstHop(last)) < 0) {
       this.diagnosisList.sort((a, b) => byTime(firstHop(a), firstHop(b)));

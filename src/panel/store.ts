@@ -156,6 +156,11 @@ function matchesText(row: RequestRow, needle: string): boolean {
     .some((field) => field.toLowerCase().includes(needle));
 }
 
+/** push(...items) without the argument limit: a big HAR has more entries than a call takes arguments. */
+function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
 /** How long live entries wait to be diagnosed together (short enough to feel immediate). */
 const LIVE_BATCH_MS = 30;
 
@@ -202,7 +207,7 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
   function rebuildGroups(): void {
     if (groupsVersion === captureVersion) return;
     groupsVersion = captureVersion;
-    const byKey = new Map<string, { latest: Diagnosis; count: number; order: number }>();
+    const byKey = new Map<string, { latest: Diagnosis; count: number }>();
     sameOrigin = 0;
     for (const diagnosis of view().diagnoses) {
       if (diagnosis.ruleId === 'not-cross-origin') {
@@ -215,7 +220,7 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
         group.latest = diagnosis;
         group.count++;
       } else {
-        byKey.set(key, { latest: diagnosis, count: 1, order: byKey.size });
+        byKey.set(key, { latest: diagnosis, count: 1 });
       }
     }
     groups = [...byKey].map(([key, group]) => rowFor(key, group.latest, group.count));
@@ -239,7 +244,7 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
       const batch = pending.live.splice(0);
       const { exchanges, problems } = normalizeEntries(batch, undefined, live.nextIndex);
       live.nextIndex += batch.length;
-      live.problems.push(...problems);
+      appendAll(live.problems, problems);
       live.add(exchanges);
       changed = true;
     }
@@ -249,7 +254,7 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
       const target = imported.capture;
       const { exchanges, problems } = normalizeEntries(batch, importedPages, target.nextIndex);
       target.nextIndex += batch.length;
-      target.problems.push(...problems);
+      appendAll(target.problems, problems);
       target.add(exchanges);
       changed = true;
     }
@@ -293,7 +298,7 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
           pending.live.push(entry);
         }
       } else {
-        pending.imported.push(...entries);
+        appendAll(pending.imported, entries);
       }
       scheduleFlush();
     },
@@ -310,7 +315,7 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
       }
       flush();
       const capture = new Capture(cap);
-      capture.problems.push(...log.problems);
+      appendAll(capture.problems, log.problems);
       capture.nextIndex = log.exchanges.reduce((max, e) => Math.max(max, e.index + 1), 0);
       capture.add(log.exchanges);
       imported = { name, capture };

@@ -157,3 +157,21 @@ function createDiagnosesCount(entries: readonly HarEntry[]): number {
   store.addEntries(entries, 'live');
   return store.getState().diagnoses.length;
 }
+
+describe('huge captures', () => {
+  it('150,000 entries in one batch: no stack overflow, the newest `cap` kept, the rest counted as dropped', () => {
+    const template = fixtureEntries('missing-allow-origin').find((e) => e.request.url.includes('/s/'))!;
+    const base = Date.parse('2026-01-01T00:00:00Z');
+    const entries = Array.from({ length: 150_000 }, (_, i) => ({ ...template, startedDateTime: new Date(base + i).toISOString() }));
+    const store = syncStore({ cap: 2_000 });
+    store.addEntries(entries, 'imported');
+    const state = store.getState();
+    expect(state.origin).toBe('imported');
+    expect(state.dropped).toBe(148_000);
+    expect(state.diagnoses).toHaveLength(2_000);
+    // The newest survive: the last one is the last entry given.
+    expect(state.diagnoses.at(-1)!.transaction.actualRequest.startedMs).toBe(base + 149_999);
+    // Identical failures: one row standing for all 2,000 kept.
+    expect(rowsOf(store)).toEqual(['blocked missing-allow-origin ×2000']);
+  });
+});
