@@ -9,7 +9,7 @@ import { snippetGenerators } from '../../engine/snippets/index.ts';
 import { downloadText } from '../../platform/download.ts';
 import { browserDescription, extensionVersion } from '../../platform/environment.ts';
 import type { ToolbarSlotProps } from '../slots.ts';
-import { buildExport, FORMAT_LABEL, type ExportFormat } from './build-export.ts';
+import type { ExportFormat } from './build-export.ts';
 import './export.css';
 
 export interface ExportHost {
@@ -22,6 +22,7 @@ export interface ExportHost {
 const realHost: ExportHost = { download: downloadText, browser: browserDescription, extensionVersion, now: () => new Date() };
 const STACK_PREFERENCE = 'snippet-stack';
 const FORMATS: ExportFormat[] = ['markdown', 'json', 'har'];
+const FORMAT_LABEL: Record<ExportFormat, string> = { markdown: 'Markdown', json: 'JSON', har: 'HAR' };
 
 type Status = { kind: 'ok' | 'failed'; text: string } | null;
 
@@ -48,6 +49,8 @@ export function ExportMenu({ state, platform, host = realHost }: ToolbarSlotProp
 
   const run = async (format: ExportFormat, action: 'copy' | 'download') => {
     if (diagnoses.length === 0) return;
+    // Loaded on first use: the panel opens without the report code (it counts against its start-up budget).
+    const { buildExport } = await import('./build-export.ts');
     const built = buildExport(format, diagnoses, {
       includeSecrets, stack, browser: host.browser(), extensionVersion: host.extensionVersion(), source, now: host.now(),
     });

@@ -11,7 +11,7 @@ import type { Diagnosis } from '../../engine/types.ts';
 
 export type ExportFormat = 'markdown' | 'json' | 'har';
 
-export const FORMAT_LABEL: Record<ExportFormat, string> = { markdown: 'Markdown', json: 'JSON', har: 'HAR' };
+const FORMAT_LABEL: Record<ExportFormat, string> = { markdown: 'Markdown', json: 'JSON', har: 'HAR' };
 
 export interface ExportContext {
   includeSecrets: boolean;

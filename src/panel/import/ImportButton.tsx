@@ -82,7 +82,8 @@ export function ImportButton({ store, deps = realDeps }: ToolbarSlotProps & { de
           if (file) void open(file);
         }} />
       {progress && progress.phase !== 'failed' && (
-        <span class="import-status" role="status" data-testid="import-status" data-phase={progress.phase}>
+        <span class="import-status" role="status" data-testid="import-status" data-phase={progress.phase}
+          data-parsed-in={progress.parsedIn}>
           {progress.phase === 'reading' && `Reading ${progress.name} (${megabytes(progress.bytes)})…`}
           {progress.phase === 'parsing' && `Parsing ${progress.name} (${megabytes(progress.bytes)})…`}
           {progress.phase === 'diagnosing' && (

@@ -18,6 +18,8 @@ export interface ImportProgress {
   done: number;
   total: number;
   bytes: number;
+  /** Where the file is parsed: in the import worker, or on the UI thread (no worker available). */
+  parsedIn: 'worker' | 'ui-thread';
 }
 
 export type ImportOutcome = { ok: true; entries: number; transactions: number } | { ok: false; error: string };
@@ -44,16 +46,18 @@ export function importHarFile(
   onProgress: (progress: ImportProgress) => void,
   deps: ImportDeps,
 ): Promise<ImportOutcome> {
+  let parsedIn: ImportProgress['parsedIn'] = 'ui-thread';
   const fail = (message: string): ImportOutcome => {
     store.setError(`${file.name}: ${message}`);
-    onProgress({ phase: 'failed', done: 0, total: 0, bytes: file.size });
+    onProgress({ phase: 'failed', done: 0, total: 0, bytes: file.size, parsedIn });
     return { ok: false, error: message };
   };
   if (file.size > MAX_IMPORT_BYTES) {
     return Promise.resolve(fail(`the file is ${(file.size / 1024 / 1024).toFixed(0)} MB; the panel opens HAR files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB (the command line reads them too).`));
   }
-  onProgress({ phase: 'reading', done: 0, total: 0, bytes: file.size });
   const worker = deps.createWorker();
+  parsedIn = worker ? 'worker' : 'ui-thread';
+  onProgress({ phase: 'reading', done: 0, total: 0, bytes: file.size, parsedIn });
   if (!worker) return importOnUiThread(file, store, onProgress, deps.yieldToUi ?? macrotask, fail);
   return new Promise<ImportOutcome>((resolve) => {
     let total = 0;
@@ -75,12 +79,12 @@ export function importHarFile(
     };
     worker.onmessage = (event) => {
       const message = event.data;
-      if (message.type === 'parsing') onProgress({ phase: 'parsing', done: 0, total: 0, bytes: message.bytes });
+      if (message.type === 'parsing') onProgress({ phase: 'parsing', done: 0, total: 0, bytes: message.bytes, parsedIn });
       else if (message.type === 'error') finish(fail(message.message));
       else if (message.type === 'start') {
         total = message.total;
         store.beginImport(file.name, new Map(message.pages));
-        onProgress({ phase: 'diagnosing', done: 0, total, bytes: file.size });
+        onProgress({ phase: 'diagnosing', done: 0, total, bytes: file.size, parsedIn });
         worker.postMessage({ type: 'next' });
       } else if (message.type === 'chunk') {
         if (!stillOurs()) {
@@ -90,11 +94,11 @@ export function importHarFile(
         store.addEntries(message.entries, 'imported');
         store.flush();
         done += message.entries.length;
-        onProgress({ phase: 'diagnosing', done, total, bytes: file.size });
+        onProgress({ phase: 'diagnosing', done, total, bytes: file.size, parsedIn });
         // The next chunk arrives in a later task: the panel paints and handles input in between.
         (deps.yieldToUi ?? macrotask)().then(() => worker.postMessage({ type: 'next' }));
       } else if (message.type === 'done') {
-        onProgress({ phase: 'done', done, total, bytes: file.size });
+        onProgress({ phase: 'done', done, total, bytes: file.size, parsedIn });
         finish({ ok: true, entries: total, transactions: store.getState().diagnoses.length });
       }
     };
@@ -112,7 +116,7 @@ async function importOnUiThread(
   let har;
   try {
     const text = await file.text();
-    onProgress({ phase: 'parsing', done: 0, total: 0, bytes: file.size });
+    onProgress({ phase: 'parsing', done: 0, total: 0, bytes: file.size, parsedIn: 'ui-thread' });
     await yieldToUi();
     har = readHarForImport(text);
   } catch (error) {
@@ -120,15 +124,15 @@ async function importOnUiThread(
   }
   const total = har.entries.length;
   store.beginImport(file.name, new Map(har.pages));
-  onProgress({ phase: 'diagnosing', done: 0, total, bytes: file.size });
+  onProgress({ phase: 'diagnosing', done: 0, total, bytes: file.size, parsedIn: 'ui-thread' });
   for (let start = 0; start < total; start += CHUNK_SIZE) {
     const state = store.getState();
     if (state.origin !== 'imported' || state.importedName !== file.name) return { ok: false, error: 'replaced by another view' };
     store.addEntries(har.entries.slice(start, start + CHUNK_SIZE).map(slimEntry), 'imported');
     store.flush();
-    onProgress({ phase: 'diagnosing', done: Math.min(total, start + CHUNK_SIZE), total, bytes: file.size });
+    onProgress({ phase: 'diagnosing', done: Math.min(total, start + CHUNK_SIZE), total, bytes: file.size, parsedIn: 'ui-thread' });
     await yieldToUi();
   }
-  onProgress({ phase: 'done', done: total, total, bytes: file.size });
+  onProgress({ phase: 'done', done: total, total, bytes: file.size, parsedIn: 'ui-thread' });
   return { ok: true, entries: total, transactions: store.getState().diagnoses.length };
 }

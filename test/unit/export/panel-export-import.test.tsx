@@ -31,8 +31,13 @@ function fakeHost(): ExportHost & { downloads: { filename: string; text: string;
   };
 }
 
+/** Clicks, then lets the menu's lazily loaded report code and the copy settle. */
 async function click(testId: string): Promise<void> {
-  await act(async () => { fireEvent.click(screen.getByTestId(testId)); await new Promise((r) => setTimeout(r, 0)); });
+  await act(async () => {
+    fireEvent.click(screen.getByTestId(testId));
+    await import('../../../src/panel/export/build-export.ts');
+    await new Promise((r) => setTimeout(r, 10));
+  });
 }
 
 function mountExport(store: PanelStore) {
@@ -132,6 +137,7 @@ describe('Import in chunks (the UI-thread path; the worker path runs in the real
     expect(diagnosesOf(chunked)).toEqual(diagnosesOf(whole));
     expect(chunked.getState()).toMatchObject({ origin: 'imported', importedName: 'all.har' });
     expect(progress.map((p) => p.phase)).toEqual(['reading', 'parsing', 'diagnosing', 'diagnosing', 'done']);
+    expect(new Set(progress.map((p) => p.parsedIn))).toEqual(new Set(['ui-thread']));
   });
 
   it('keeps page URLs (pages[]) so requests without an Origin header get the same verdict', async () => {
@@ -161,6 +167,14 @@ describe('Import in chunks (the UI-thread path; the worker path runs in the real
     expect(error.textContent).toMatch(message);
     expect(store.getState().origin).toBe('live');
     expect(screen.getByTestId('empty-state')).toBeTruthy();
+  });
+
+  it('refuses a file over the size limit with a message, before reading it', async () => {
+    const store = syncStore();
+    const huge = { name: 'huge.har', size: 600 * 1024 * 1024, text: () => { throw new Error('must not be read'); } } as unknown as File;
+    const outcome = await importHarFile(huge, store, () => undefined, { createWorker: () => { throw new Error('no worker for this'); } });
+    expect(outcome).toEqual({ ok: false, error: expect.stringMatching(/600 MB; the panel opens HAR files up to 512 MB/) });
+    expect(store.getState().error).toMatch(/^huge\.har: the file is 600 MB/);
   });
 
   it('opens a picked file: progress, then the list marked as imported', async () => {
