@@ -104,7 +104,7 @@ export function Detail({ store, row, platform, imported, headingRef, onClose }: 
         <pre class="code" data-testid="curl"><code>{curl}</code></pre>
       </div>
 
-      <RetryFromPage rowKey={row.key} diagnosis={diagnosis} platform={platform} imported={imported} />
+      <RetryFromPage key={row.key} diagnosis={diagnosis} platform={platform} imported={imported} />
 
       {explanation.links.length > 0 && (
         <>

@@ -2,16 +2,15 @@
  * Re-sends the selected request from the inspected page (see src/platform/inspected-window.ts)
  * and says what the page got. The new attempt also shows up in the list like any request.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Diagnosis } from '../engine/types.ts';
 import type { RetryResult } from '../platform/inspected-window.ts';
 import type { PanelPlatform } from './platform.ts';
 import { retryRequestFor } from './retry-request.ts';
 
-export function RetryFromPage({ rowKey, diagnosis, platform, imported }: { rowKey: string; diagnosis: Diagnosis; platform: PanelPlatform; imported: boolean }) {
+/** Render with key={row key}: a new row starts with no result (the retried request itself joins its row). */
+export function RetryFromPage({ diagnosis, platform, imported }: { diagnosis: Diagnosis; platform: PanelPlatform; imported: boolean }) {
   const [state, setState] = useState<'idle' | 'running' | RetryResult>('idle');
-  // Keyed on the row, not the diagnosis: the retried request itself joins the row as its latest occurrence.
-  useEffect(() => setState('idle'), [rowKey]);
   const page = platform.inspectedPage;
   const disabledWhy = !page ? 'No inspected page to send from.'
     : imported ? 'This request comes from an imported file: the inspected page may be another site.' : null;

@@ -157,19 +157,18 @@ describe('the CORS Lens panel in real DevTools', () => {
   }, 20_000);
 
   it('"Retry from the page" re-sends from the inspected page: still blocked, or readable when CORS allows it', async () => {
-    await clickRow('header-not-allowed');
-    await panel.evaluate(`document.querySelector('[data-testid=retry]').click()`);
-    const blocked = await pollFor('the retry result', () => panel.evaluate<{ outcome: string; text: string } | null>(`(() => {
-      const result = document.querySelector('[data-testid=retry-result]');
-      return result ? { outcome: result.dataset.outcome, text: result.textContent } : null; })()`).then((v) => v ?? undefined), 10_000);
+    /** Clicks Retry on a scenario's row and waits for what the page got. */
+    const retry = async (scenario: string) => {
+      await clickRow(scenario);
+      await panel.evaluate(`document.querySelector('[data-testid=retry]').click()`);
+      return pollFor(`the retry result for ${scenario}`, () => panel.evaluate<{ outcome: string; text: string } | null>(`(() => {
+        const result = document.querySelector('[data-testid=retry-result]');
+        return result ? { outcome: result.dataset.outcome, text: result.textContent } : null; })()`).then((v) => v ?? undefined), 10_000);
+    };
+    const blocked = await retry('header-not-allowed');
     expect(blocked.outcome).toBe('network-error');
     expect(blocked.text).toMatch(/Failed to fetch/);
-
-    await clickRow('ok-simple');
-    await panel.evaluate(`document.querySelector('[data-testid=retry]').click()`);
-    const ok = await pollFor('the retry result', () => panel.evaluate<{ outcome: string; text: string } | null>(`(() => {
-      const result = document.querySelector('[data-testid=retry-result]');
-      return result ? { outcome: result.dataset.outcome, text: result.textContent } : null; })()`).then((v) => v ?? undefined), 10_000);
+    const ok = await retry('ok-simple');
     expect(ok.outcome).toBe('response');
     expect(ok.text).toMatch(/HTTP 200/);
   }, 30_000);

@@ -290,6 +290,24 @@ describe('retry from the page', () => {
     expect(screen.getByTestId('retry-result').textContent).toMatch(/HTTP 200/);
   });
 
+  it('a result belongs to its row: another row starts without one, the retried request joins its row', async () => {
+    const page: FakePage = { origin: LAB_PAGE_ORIGIN, sent: [], respond: async () => { throw new TypeError('Failed to fetch'); } };
+    const m = mount({ inspectedPage: fakeInspectedPage(page) });
+    await backfill(m, [...fixtureEntries('missing-allow-origin'), ...fixtureEntries('method-not-allowed')]);
+    await openRow(0);
+    await act(async () => { fireEvent.click(screen.getByTestId('retry')); });
+    await screen.findByTestId('retry-result');
+    // The page's retried request shows up live and joins the same row (same rule and endpoint).
+    const retried = fixtureEntries('missing-allow-origin').map((e) => ({ ...e, startedDateTime: new Date(Date.parse(e.startedDateTime) + 60_000).toISOString() }));
+    for (const entry of retried) act(() => m.network.finish(entry));
+    await settle();
+    expect(rows()[0]!.dataset.count).toBe('2');
+    expect(screen.getByTestId('retry-result').dataset.outcome).toBe('network-error');
+    await openRow(1);
+    expect(screen.getByTestId('detail').dataset.rule).toBe('method-not-allowed');
+    expect(screen.queryByTestId('retry-result')).toBeNull();
+  });
+
   it('refuses when the page has navigated to another origin (the browser would judge another request)', async () => {
     const page: FakePage = { origin: 'https://elsewhere.example', sent: [], respond: async () => new Response('') };
     const m = mount({ inspectedPage: fakeInspectedPage(page) });
