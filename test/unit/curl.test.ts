@@ -85,7 +85,7 @@ describe('curl commands', () => {
     ]);
     expect(curlCommands(transaction(request, preflight))).toEqual({
       preflight: "curl -i \\\n  -X OPTIONS \\\n  http://api.test/items/1 \\\n  -H 'Origin: http://app.test' \\\n  -H 'Access-Control-Request-Method: PUT' \\\n  -H 'Access-Control-Request-Headers: content-type,x-api-key'",
-      request: "curl -i \\\n  -X PUT \\\n  http://api.test/items/1 \\\n  -H 'Origin: http://app.test' \\\n  -H 'X-Api-Key: k1' \\\n  -H 'Content-Type: application/json'",
+      request: "curl -i \\\n  -X PUT \\\n  http://api.test/items/1 \\\n  -H 'Origin: http://app.test' \\\n  -H 'X-Api-Key: REDACTED' \\\n  -H 'Content-Type: application/json'",
     });
   });
 
@@ -96,15 +96,15 @@ describe('curl commands', () => {
     expect(tx.preflightState).toBe('not-in-log');
     const { preflight, request } = curlCommands(tx);
     expect(preflight).toBe("curl -i \\\n  -X OPTIONS \\\n  http://api.test/items/1 \\\n  -H 'Origin: http://app.test' \\\n  -H 'Access-Control-Request-Method: DELETE' \\\n  -H 'Access-Control-Request-Headers: authorization'");
-    expect(request).toContain("-H 'Authorization: <redacted>'");
+    expect(request).toContain("-H 'Authorization: Bearer REDACTED'");
     expect(curlCommands(tx, { includeSecrets: true }).request).toContain("-H 'Authorization: Bearer secret'");
   });
 
   it('cookies are redacted unless asked for, and the script says so', () => {
     const tx = transaction(exchange('GET', 'http://api.test/me', [{ name: 'Origin', value: 'http://app.test' }, { name: 'Cookie', value: 'sid=abc' }]));
     const script = curlScript(tx);
-    expect(script).toContain("-H 'Cookie: <redacted>'");
-    expect(script).toMatch(/# Cookie\/Authorization values were replaced/);
+    expect(script).toContain("-H 'Cookie: sid=REDACTED'");
+    expect(script).toMatch(/# Secret values \(cookies, credentials, API keys, tokens in the URL\) were replaced by REDACTED/);
     expect(curlScript(tx, { includeSecrets: true })).toContain("-H 'Cookie: sid=abc'");
   });
 });

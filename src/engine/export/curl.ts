@@ -9,9 +9,13 @@
 import { corsUnsafeRequestHeaderNames, isBrowserManagedHeader } from '../fetch-spec.ts';
 import { getHeader } from '../headers.ts';
 import type { CorsTransaction, Header } from '../types.ts';
+import { REDACTED, redactTransaction } from './redact.ts';
 
 export interface CurlOptions {
-  /** Keep Cookie and Authorization values (default: replaced by a placeholder). */
+  /**
+   * Keep secrets as captured (default: the shared redaction of every export, redact.ts, replaces
+   * cookie values, credentials, API keys and tokens in the URL with REDACTED).
+   */
   includeSecrets?: boolean;
 }
 
@@ -21,8 +25,6 @@ export interface CurlCommands {
   request: string;
 }
 
-const SECRET_HEADERS = new Set(['cookie', 'authorization', 'proxy-authorization']);
-const SECRET_PLACEHOLDER = '<redacted>';
 
 /** One shell word holding `value` exactly. */
 export function shellQuote(value: string): string {
@@ -48,21 +50,20 @@ function command(method: string, url: string, headers: readonly Header[]): strin
 }
 
 /** Headers the page (or the browser, for Origin/Cookie) sent that shape the server's answer. */
-function replayedHeaders(headers: readonly Header[], origin: string | null, includeSecrets: boolean): Header[] {
+function replayedHeaders(headers: readonly Header[], origin: string | null): Header[] {
   const out: Header[] = [];
   if (origin !== null) out.push({ name: 'Origin', value: origin });
   for (const header of headers) {
     const lower = header.name.toLowerCase();
     if (lower === 'origin' || header.name.startsWith(':')) continue;
     if (isBrowserManagedHeader(lower) && lower !== 'cookie') continue;
-    const value = SECRET_HEADERS.has(lower) && !includeSecrets ? SECRET_PLACEHOLDER : header.value;
-    out.push({ name: header.name, value });
+    out.push({ name: header.name, value: header.value });
   }
   return out;
 }
 
-export function curlCommands(tx: CorsTransaction, options: CurlOptions = {}): CurlCommands {
-  const includeSecrets = options.includeSecrets === true;
+export function curlCommands(captured: CorsTransaction, options: CurlOptions = {}): CurlCommands {
+  const tx = options.includeSecrets === true ? captured : redactTransaction(captured);
   const first = tx.redirectHops[0] ?? tx.actualRequest;
   const origin = tx.requestOrigin;
   let preflight: string | null = null;
@@ -79,19 +80,18 @@ export function curlCommands(tx: CorsTransaction, options: CurlOptions = {}): Cu
       ...(unsafe.length > 0 ? [{ name: 'Access-Control-Request-Headers', value: unsafe.join(',') }] : []),
     ]);
   }
-  const request = command(first.method, first.url, replayedHeaders(first.requestHeaders, origin, includeSecrets));
+  const request = command(first.method, first.url, replayedHeaders(first.requestHeaders, origin));
   return { preflight, request };
 }
 
 /** Both commands as one copyable script, with a comment saying what each one shows. */
 export function curlScript(tx: CorsTransaction, options: CurlOptions = {}): string {
   const { preflight, request } = curlCommands(tx, options);
-  const redacted = !options.includeSecrets && [...(tx.redirectHops[0] ?? tx.actualRequest).requestHeaders]
-    .some((h) => SECRET_HEADERS.has(h.name.toLowerCase()));
+  const redacted = options.includeSecrets !== true && `${preflight ?? ''}\n${request}`.includes(REDACTED);
   const lines: string[] = [];
   if (preflight) lines.push('# The preflight: look for Access-Control-Allow-* in the answer', preflight, '');
   lines.push('# The request itself: look for Access-Control-Allow-Origin in the answer', request);
-  if (redacted) lines.push('', `# Cookie/Authorization values were replaced by ${SECRET_PLACEHOLDER}: put yours back to replay them.`);
+  if (redacted) lines.push('', `# Secret values (cookies, credentials, API keys, tokens in the URL) were replaced by ${REDACTED}: put yours back to replay them.`);
   if (getHeader(tx.actualRequest.requestHeaders, 'content-type') && tx.actualRequest.method !== 'GET') {
     lines.push('', '# The request body is not in the log: add --data if the server needs it.');
   }

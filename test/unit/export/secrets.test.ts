@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/main.ts';
 import { analyzeHarText } from '../../../src/engine/diagnose.ts';
+import { curlScript } from '../../../src/engine/export/curl.ts';
 import { environmentFor } from '../../../src/engine/export/environment.ts';
 import { involvedHar } from '../../../src/engine/export/har.ts';
 import { exportResults, toJsonReport, toJsonResult } from '../../../src/engine/export/json.ts';
@@ -67,6 +68,8 @@ function everyExport(harText: string, includeSecrets: boolean): Record<string, s
     const [single] = exportResults([d], { includeSecrets });
     outputs[`markdown of diagnosis ${i}`] = reportToMarkdown({ results: [single!], environment, redaction: { secretsIncluded: includeSecrets } });
     outputs[`curl of diagnosis ${i}`] = single!.curl;
+    // What the panel's detail view shows and copies (curl.ts on the captured transaction).
+    outputs[`detail curl of diagnosis ${i}`] = curlScript(d.transaction, { includeSecrets });
   });
   const flag = includeSecrets ? ['--include-secrets'] : [];
   for (const format of [[], ['--json'], ['--markdown']]) {
