@@ -24,9 +24,28 @@ export function fenced(value: string, language = ''): string {
   return `${fence}${language}\n${value}\n${fence}`;
 }
 
-/** Prose from the explanation: Markdown and HTML specials escaped, since it quotes header values. */
+/** URLs (and www. hosts) that GFM would turn into links: quoted from the capture, shown as code. */
+const LINKABLE = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"'`]+/gi;
+
+function escapeProse(value: string): string {
+  return value.replace(/[\\`*_{}[\]<>#|!~]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Prose from the explanation: Markdown and HTML specials escaped, since it quotes header values,
+ * and every URL in a code span, so that a value from the network never becomes a clickable link.
+ */
 export function prose(value: string): string {
-  return value.replace(/[\\`*_{}[\]<>#|!~]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ');
+  const flat = value.replace(/[\r\n]+/g, ' ');
+  let out = '';
+  let at = 0;
+  for (const match of flat.matchAll(LINKABLE)) {
+    // Sentence punctuation after a URL is not part of it.
+    const url = match[0].replace(/[.,;:!?)]+$/, '');
+    out += escapeProse(flat.slice(at, match.index)) + code(url);
+    at = match.index + url.length;
+  }
+  return out + escapeProse(flat.slice(at));
 }
 
 const REQUEST_HEADERS = new Set([

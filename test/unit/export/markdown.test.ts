@@ -1,0 +1,86 @@
+/**
+ * The Markdown report read by a real GFM parser (marked), as GitHub and GitLab read it: header
+ * values from the network are data, so hostile ones must not become HTML, links, headings or
+ * table columns, and every fence must close where we closed it.
+ */
+import { marked, type Token, type Tokens } from 'marked';
+import { describe, expect, it } from 'vitest';
+import { analyzeHar } from '../../../src/engine/diagnose.ts';
+import { environmentFor } from '../../../src/engine/export/environment.ts';
+import { toJsonReport } from '../../../src/engine/export/json.ts';
+import { reportToMarkdown } from '../../../src/engine/export/markdown.ts';
+import { har, PAGE, preflightedRequest, simpleRequest } from '../../support/har-builder.ts';
+
+const HOSTILE = [
+  '<img src=x onerror=alert(1)>',
+  '```\n# Injected heading\n[click](javascript:alert(1))',
+  '| a | b | c | d | e |',
+  '</code></pre><script>alert(1)</script>',
+  '[x](javascript:alert(2)) ![i](http://evil.test/p.png)',
+  '`` ` ``` ~~~ <!-- -->',
+];
+
+function walk(tokens: readonly Token[], visit: (token: Token) => void): void {
+  for (const token of tokens) {
+    visit(token);
+    const t = token as Token & { tokens?: Token[]; items?: Token[]; header?: Tokens.TableCell[]; rows?: Tokens.TableCell[][] };
+    if (t.tokens) walk(t.tokens, visit);
+    if (t.items) walk(t.items, visit);
+    if (t.header) for (const cell of t.header) walk(cell.tokens, visit);
+    if (t.rows) for (const row of t.rows) for (const cell of row) walk(cell.tokens, visit);
+  }
+}
+
+function reportFor(value: string, stack = 'express'): string {
+  const log = har([
+    // The value comes back as the allowed origin (quoted in the explanation and evidence) and in a request header.
+    simpleRequest({ requestHeaders: { 'X-Trace': value }, responseHeaders: { 'Access-Control-Allow-Origin': value }, blocked: true }),
+    ...preflightedRequest({ method: 'PUT', requestHeaders: ['X-Api-Key'], preflightStatus: 200, preflightHeaders: { 'Access-Control-Allow-Origin': PAGE, 'Access-Control-Allow-Methods': value } }),
+  ]);
+  const { diagnoses } = analyzeHar(log);
+  const environment = environmentFor(diagnoses, { tool: 'cors-lens test', source: 'test', exportedAt: '2026-11-23T12:00:00.000Z' });
+  const report = toJsonReport(diagnoses, { creator: null, entries: diagnoses.length, skipped: [] }, { toolVersion: 'test', environment });
+  return reportToMarkdown(report, stack);
+}
+
+describe('Markdown read by a GFM parser', () => {
+  it.each(HOSTILE)('a hostile header value stays data: %j', (value) => {
+    const markdown = reportFor(value);
+    const tokens = marked.lexer(markdown, { gfm: true });
+    const html: string[] = [];
+    const links: string[] = [];
+    const images: string[] = [];
+    const headings: string[] = [];
+    const tables: number[][] = [];
+    walk(tokens, (token) => {
+      if (token.type === 'html') html.push(token.raw);
+      if (token.type === 'link') links.push((token as Tokens.Link).href);
+      if (token.type === 'image') images.push((token as Tokens.Image).href);
+      if (token.type === 'heading') headings.push((token as Tokens.Heading).text);
+      if (token.type === 'table') {
+        const table = token as Tokens.Table;
+        tables.push([table.header.length, ...table.rows.map((row) => row.length)]);
+      }
+    });
+    expect(html).toEqual([]);
+    expect(images).toEqual([]);
+    // The only links are the documentation we cite: a URL from the capture is code, never a link.
+    expect(links.filter((href) => !/^https:\/\/(developer\.mozilla\.org|fetch\.spec\.whatwg\.org|developer\.chrome\.com)\//.test(href))).toEqual([]);
+    expect(headings).toEqual(['CORS Lens report', expect.stringMatching(/^🛑 Blocked: /), expect.stringMatching(/^🛑 Blocked: /), 'Environment']);
+    // Evidence tables keep 4 columns, the environment table 2: a "|" in a value never adds one.
+    for (const widths of tables) expect(new Set(widths).size).toBe(1);
+    expect(tables.map((widths) => widths[0]).sort()).toEqual([2, 4, 4]);
+    // The value is still there, verbatim, inside code.
+    const code: string[] = [];
+    walk(tokens, (token) => { if (token.type === 'code' || token.type === 'codespan') code.push((token as Tokens.Code).text); });
+    expect(code.some((text) => text.includes(value.replace(/\n/g, ' ')))).toBe(true);
+  });
+
+  it('each exchange, the fix and the curl reproduction are fenced blocks in their language', () => {
+    const tokens = marked.lexer(reportFor('http://other.test', 'nginx'), { gfm: true });
+    const blocks: string[] = [];
+    walk(tokens, (token) => { if (token.type === 'code') blocks.push((token as Tokens.Code).lang ?? ''); });
+    // Request 1: request; request 2: preflight + request; then per result the fix and curl.
+    expect(blocks).toEqual(['http', 'nginx', 'sh', 'http', 'http', 'nginx', 'sh']);
+  });
+});
