@@ -26,7 +26,8 @@ function importsOf(file) {
   const code = readFileSync(file, 'utf8');
   const at = (spec) => (spec.startsWith('/') ? join(distDir, spec) : resolve(dirname(file), spec));
   const staticImports = [...code.matchAll(/(?:\bimport|\bexport)\s*(?:[^'"()]*?\bfrom\s*)?["']([^"']+\.js)["']/g)].map((m) => at(m[1]));
-  const lazyImports = [...code.matchAll(/\bimport\(\s*["']([^"']+\.js)["']\s*\)/g)].map((m) => at(m[1]));
+  // Minified output may quote the lazy chunk's path with backticks: import(`./x.js`).
+  const lazyImports = [...code.matchAll(/\bimport\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g)].map((m) => at(m[1]));
   return { staticImports, lazyImports };
 }
 

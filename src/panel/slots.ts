@@ -2,11 +2,15 @@
  * Extension points for features that live in their own component files (export menu, import
  * button, presentation mode, sequence diagram, what-if editor). Adding one is a one-line edit:
  * import the component here and list it in the slot where it belongs. Slots render in order.
+ * A feature that is heavy and not needed the moment the panel opens can be listed as
+ * lazySlot(() => import('./x/X.tsx').then((m) => m.X)): its code then loads on first use.
+ * Every slot item renders inside an error boundary: if it throws, a message takes its place.
  */
 import type { ComponentType } from 'preact';
 import { ExportMenu } from './export/ExportMenu.tsx';
 import { ImportButton } from './import/ImportButton.tsx';
 import type { Diagnosis } from '../engine/types.ts';
+export { lazySlot } from './lazy-slot.tsx';
 import type { PanelPlatform } from './platform.ts';
 import type { PanelState, PanelStore, RequestRow } from './store.ts';
 

@@ -12,7 +12,7 @@ import { snippetGenerators } from '../../../src/engine/snippets/index.ts';
 import { App } from '../../../src/panel/App.tsx';
 import { connectCapture } from '../../../src/panel/connect.ts';
 import type { PanelPlatform } from '../../../src/panel/platform.ts';
-import { detailEnd, toolbarItems } from '../../../src/panel/slots.ts';
+import { detailEnd, lazySlot, toolbarItems, type DetailSlotProps } from '../../../src/panel/slots.ts';
 import { createPanelStore, type PanelStore } from '../../../src/panel/store.ts';
 import { VALUE_DISPLAY_CHARS } from '../../../src/panel/HeaderValue.tsx';
 import type { HarEntry } from '../../../src/platform/network-source.ts';
@@ -419,6 +419,31 @@ describe('a broken part never blanks the panel', () => {
     } finally {
       detailEnd.splice(detailEnd.indexOf(Broken), 1);
       toolbarItems.splice(toolbarItems.indexOf(Broken), 1);
+    }
+  });
+});
+
+describe('lazy slots', () => {
+  it('loads a section\'s code on first use and renders it; a failed load becomes a message', async () => {
+    let loads = 0;
+    const Section = ({ diagnosis }: DetailSlotProps) => <p data-testid="lazy-section">lazy for {diagnosis.ruleId}</p>;
+    const lazy = lazySlot(async () => { loads++; return Section; });
+    const broken = lazySlot<DetailSlotProps>(() => Promise.reject(new Error('chunk missing')));
+    detailEnd.push(lazy, broken);
+    try {
+      const m = mount();
+      await backfill(m, allFixtureEntries());
+      expect(loads).toBe(0);
+      await openRow(0);
+      await settle();
+      expect((await screen.findByTestId('lazy-section')).textContent).toBe(`lazy for ${m.store.getState().rows[0]!.ruleId}`);
+      expect((await screen.findByTestId('render-error')).textContent).toMatch(/chunk missing/);
+      await openRow(1);
+      await settle();
+      expect(screen.getByTestId('lazy-section').textContent).toBe(`lazy for ${m.store.getState().rows[1]!.ruleId}`);
+      expect(loads).toBe(1);
+    } finally {
+      detailEnd.splice(detailEnd.indexOf(lazy), 2);
     }
   });
 });
