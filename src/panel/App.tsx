@@ -112,7 +112,7 @@ function StatusBar({ state }: { state: PanelState }) {
   return (
     <div class="status-bar" data-testid="status-bar" aria-live="polite">
       <span>{counts.blocked} blocked</span>
-      <span>{counts.warning} warnings</span>
+      <span>{counts.warning} {counts.warning === 1 ? 'warning' : 'warnings'}</span>
       <span>{counts.ok} OK</span>
       <span>{counts['not-cors']} not CORS</span>
       {state.sameOrigin > 0 && <span class="muted">{state.sameOrigin} same-origin hidden</span>}

@@ -225,6 +225,9 @@ describe('the CORS Lens panel in real DevTools', () => {
       common.Settings.Settings.instance().moduleSetting('ui-theme').set('dark');
     })()`);
     await pollFor('the panel to turn dark', async () => (await panel.evaluate('document.documentElement.dataset.theme')) === 'dark' ? true : undefined, 5_000);
+    // For the picture: DevTools itself repaints dark a moment later.
+    await pollFor('DevTools to turn dark', async () => (await harness.devtools.evaluate<boolean>(
+      `document.documentElement.classList.contains('theme-with-dark-background')`)) ? true : undefined, 5_000);
     await screenshot('panel-dark.png');
   }, 30_000);
 
