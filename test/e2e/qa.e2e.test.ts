@@ -129,6 +129,46 @@ describe('export to the clipboard from the real panel', () => {
   });
 });
 
+describe('drag and drop, and download, in the real panel', () => {
+  it('a HAR file dropped on the panel opens (CDP Input.dispatchDragEvent with a file, as a drag from the desktop)', async () => {
+    const file = join(FIXTURES, 'wildcard-with-credentials.har');
+    const at = { x: 300, y: 400 };
+    const data = { items: [], files: [file], dragOperationsMask: 1 };
+    for (const type of ['dragEnter', 'dragOver']) await panel.send('Input.dispatchDragEvent', { type, ...at, data, modifiers: 0 });
+    await pollFor('the drop overlay', () => panel.evaluate<boolean>('Boolean(document.querySelector("[data-testid=drop-overlay]"))').then((v) => v || undefined), 3_000, 20);
+    await panel.send('Input.dispatchDragEvent', { type: 'drop', ...at, data, modifiers: 0 });
+    await waitForImport('wildcard-with-credentials.har');
+    expect(await rows()).toEqual([expect.objectContaining({ verdict: 'blocked', rule: 'wildcard-with-credentials' })]);
+  });
+
+  it('Download saves a redacted HAR of the selected request that opens again with the same verdict', async () => {
+    const downloads = join(tempDir, 'downloads');
+    await harness.network.session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads, eventsEnabled: true });
+    await pickFile(join(FIXTURES, 'credentials-without-allow-credentials.har'));
+    await waitForImport('credentials-without-allow-credentials.har');
+    await click('[data-testid=request-row]');
+    if (!(await panel.evaluate('Boolean(document.querySelector("[data-testid=export-menu]"))'))) await click('[data-testid=export-button]');
+    await click('[data-testid=export-scope-selected]');
+    await click('[data-testid=export-download-har]');
+    const status = await pollFor('the download confirmation', async () => {
+      const t = await text('[data-testid=export-status]');
+      return t?.startsWith('Saved ') ? t : undefined;
+    }, 5_000, 50);
+    const name = /^Saved (\S+\.har):/.exec(status)![1]!;
+    const saved = await pollFor(`${name} on disk`, () => {
+      try {
+        const content = readFileSync(join(downloads, name), 'utf8');
+        return content.endsWith('\n') ? content : undefined;
+      } catch {
+        return undefined;
+      }
+    }, 10_000, 100);
+    expect(saved).not.toContain(RECORDED_COOKIE);
+    expect(saved).toContain('lab_session=REDACTED');
+    expect(analyzeHarText(saved).diagnoses.map((d) => d.ruleId)).toEqual(['credentials-not-allowed']);
+  });
+});
+
 /**
  * Reading what was copied, for real: the browser's clipboard, read with the async Clipboard API
  * in the inspected page (a secure-context page on a loopback server of ours, granted clipboard-read
