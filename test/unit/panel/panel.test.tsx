@@ -17,7 +17,7 @@ import { createPanelStore, type PanelStore } from '../../../src/panel/store.ts';
 import { VALUE_DISPLAY_CHARS } from '../../../src/panel/HeaderValue.tsx';
 import type { HarEntry } from '../../../src/platform/network-source.ts';
 import { fakeInspectedPage, fakeNetwork, fakePlatform, type FakeNetwork, type FakePage } from './fake-platform.ts';
-import { allFixtureEntries, fixtureEntries } from './fixtures.ts';
+import { allFixtureEntries, fixtureEntries, fixtureNames } from './fixtures.ts';
 
 afterEach(cleanup);
 
@@ -200,6 +200,36 @@ describe('detail', () => {
     const missing = screen.getByTestId('exchange-request').querySelector('[data-missing]')!;
     expect(missing.querySelector('dt')!.textContent).toBe('access-control-allow-origin');
     expect(missing.textContent).toMatch(/absent/);
+  });
+
+  it('on every recorded scenario, each header the verdict rests on is highlighted where it was seen, or shown as absent', async () => {
+    let checked = 0;
+    for (const name of fixtureNames) {
+      const m = mount();
+      await backfill(m, fixtureEntries(name));
+      fireEvent.click(screen.getByTestId('problems-only'));
+      await settle();
+      for (let i = 0; i < m.store.getState().rows.length; i++) {
+        await openRow(i);
+        const { diagnosis } = m.store.getState().rows[i]!;
+        const { transaction: tx } = diagnosis;
+        for (const e of diagnosis.finding.evidence) {
+          const side = e.on.startsWith('preflight') ? 'preflight' : e.on === 'request' || e.on === 'response' ? 'request' : null;
+          const exchange = side === 'preflight' ? tx.preflight : tx.actualRequest;
+          if (!side || !exchange) continue;
+          const headers = e.on.endsWith('request') ? exchange.requestHeaders : exchange.responseHeaders;
+          const present = headers.some((h) => h.name.toLowerCase() === e.label);
+          const column = screen.getByTestId(`exchange-${side}`);
+          const decisive = [...column.querySelectorAll('[data-decisive] dt')].map((dt) => dt.textContent!.toLowerCase());
+          if (present || e.value === null) {
+            expect(decisive, `${name}: ${e.on} ${e.label}`).toContain(e.label);
+            checked++;
+          }
+        }
+      }
+      cleanup();
+    }
+    expect(checked).toBeGreaterThan(30);
   });
 
   it('notes a preflight that came from the cache', async () => {
