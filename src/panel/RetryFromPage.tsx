@@ -31,7 +31,7 @@ export function RetryFromPage({ diagnosis, platform, imported }: { diagnosis: Di
         }}>
         {state === 'running' ? 'Retrying…' : 'Retry from the page'}
       </button>
-      <span class="muted"> {request.method} with credentials: {request.credentials}{request.headers.length > 0 ? `, headers: ${request.headers.map((h) => h.name).join(', ')}` : ''}{request.method === 'GET' || request.method === 'HEAD' ? '' : ', no body (the log has none; CORS does not look at it)'}. Sent by the page, so the browser applies CORS exactly as before.</span>
+      <span class="muted"> {request.method} with credentials: {request.credentials}{request.headers.length > 0 ? `, headers: ${request.headers.map((h) => h.name).join(', ')}` : ''}{request.method === 'GET' || request.method === 'HEAD' ? '' : ', without a body (CORS does not look at it)'}. Sent by the page, so the browser applies CORS exactly as before.</span>
       {typeof state === 'object' && (
         <p class={`retry-result retry-${state.outcome}`} data-testid="retry-result" data-outcome={state.outcome} role="status">
           {state.outcome === 'response' && state.type === 'opaque'
