@@ -60,7 +60,7 @@ export function slimEntry(entry: unknown): unknown {
 }
 
 /** Messages between the panel and the import worker. */
-export type ToWorker = { type: 'read'; file: Blob } | { type: 'next' };
+export type ToWorker = { type: 'read'; file: Blob } | { type: 'next'; count: number };
 export type FromWorker =
   | { type: 'parsing'; bytes: number }
   | { type: 'start'; total: number; pages: [string, string][] }
@@ -68,4 +68,15 @@ export type FromWorker =
   | { type: 'done' }
   | { type: 'error'; message: string };
 
-export const CHUNK_SIZE = 250;
+/** Entries in the first chunk; later chunks are sized to take about CHUNK_BUDGET_MS each. */
+export const CHUNK_SIZE = 200;
+export const CHUNK_BUDGET_MS = 40;
+
+/**
+ * The next chunk's size from how long the last one kept the UI thread (diagnosis and render):
+ * proportional to the budget, at most doubling, between 25 and 2,000 entries.
+ */
+export function nextChunkSize(size: number, spentMs: number): number {
+  const scaled = Math.round(size * CHUNK_BUDGET_MS / Math.max(1, spentMs));
+  return Math.max(25, Math.min(2_000, size * 2, scaled));
+}

@@ -4,7 +4,7 @@
  * panel diagnoses a chunk per task and stays responsive.
  */
 import { HarInputError } from '../../engine/normalize.ts';
-import { CHUNK_SIZE, readHarForImport, slimEntry, type FromWorker, type ToWorker } from './har-document.ts';
+import { readHarForImport, slimEntry, type FromWorker, type ToWorker } from './har-document.ts';
 
 const post = (message: FromWorker) => (self as unknown as { postMessage(m: FromWorker): void }).postMessage(message);
 let entries: unknown[] = [];
@@ -29,7 +29,7 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
     post({ type: 'done' });
     return;
   }
-  const chunk = entries.slice(next, next + CHUNK_SIZE).map(slimEntry);
-  next += CHUNK_SIZE;
+  const chunk = entries.slice(next, next + message.count).map(slimEntry);
+  next += message.count;
   post({ type: 'chunk', entries: chunk });
 };

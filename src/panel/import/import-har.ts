@@ -7,7 +7,7 @@
  */
 import { HarInputError } from '../../engine/normalize.ts';
 import type { PanelStore } from '../store.ts';
-import { CHUNK_SIZE, readHarForImport, slimEntry, type FromWorker, type ToWorker } from './har-document.ts';
+import { CHUNK_SIZE, nextChunkSize, readHarForImport, slimEntry, type FromWorker, type ToWorker } from './har-document.ts';
 
 /** The CLI's limit too: beyond it, a tab's memory is the problem, not CORS. */
 export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
@@ -62,6 +62,7 @@ export function importHarFile(
   return new Promise<ImportOutcome>((resolve) => {
     let total = 0;
     let done = 0;
+    let size = CHUNK_SIZE;
     const finish = (outcome: ImportOutcome) => {
       worker.onmessage = null;
       worker.onerror = null;
@@ -85,8 +86,9 @@ export function importHarFile(
         total = message.total;
         store.beginImport(file.name, new Map(message.pages));
         onProgress({ phase: 'diagnosing', done: 0, total, bytes: file.size, parsedIn });
-        worker.postMessage({ type: 'next' });
+        worker.postMessage({ type: 'next', count: size });
       } else if (message.type === 'chunk') {
+        const started = performance.now();
         if (!stillOurs()) {
           finish({ ok: false, error: 'replaced by another view' });
           return;
@@ -96,7 +98,11 @@ export function importHarFile(
         done += message.entries.length;
         onProgress({ phase: 'diagnosing', done, total, bytes: file.size, parsedIn });
         // The next chunk arrives in a later task: the panel paints and handles input in between.
-        (deps.yieldToUi ?? macrotask)().then(() => worker.postMessage({ type: 'next' }));
+        // Measured after the yield, so the render this chunk caused counts toward its cost.
+        (deps.yieldToUi ?? macrotask)().then(() => {
+          size = nextChunkSize(size, performance.now() - started);
+          worker.postMessage({ type: 'next', count: size });
+        });
       } else if (message.type === 'done') {
         onProgress({ phase: 'done', done, total, bytes: file.size, parsedIn });
         finish({ ok: true, entries: total, transactions: store.getState().diagnoses.length });
@@ -125,13 +131,19 @@ async function importOnUiThread(
   const total = har.entries.length;
   store.beginImport(file.name, new Map(har.pages));
   onProgress({ phase: 'diagnosing', done: 0, total, bytes: file.size, parsedIn: 'ui-thread' });
-  for (let start = 0; start < total; start += CHUNK_SIZE) {
+  let size = CHUNK_SIZE;
+  let start = 0;
+  while (start < total) {
     const state = store.getState();
     if (state.origin !== 'imported' || state.importedName !== file.name) return { ok: false, error: 'replaced by another view' };
-    store.addEntries(har.entries.slice(start, start + CHUNK_SIZE).map(slimEntry), 'imported');
+    const started = performance.now();
+    const end = Math.min(total, start + size);
+    store.addEntries(har.entries.slice(start, end).map(slimEntry), 'imported');
     store.flush();
-    onProgress({ phase: 'diagnosing', done: Math.min(total, start + CHUNK_SIZE), total, bytes: file.size, parsedIn: 'ui-thread' });
+    onProgress({ phase: 'diagnosing', done: end, total, bytes: file.size, parsedIn: 'ui-thread' });
     await yieldToUi();
+    size = nextChunkSize(size, performance.now() - started);
+    start = end;
   }
   onProgress({ phase: 'done', done: total, total, bytes: file.size, parsedIn: 'ui-thread' });
   return { ok: true, entries: total, transactions: store.getState().diagnoses.length };

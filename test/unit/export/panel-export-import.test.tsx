@@ -10,6 +10,7 @@ import { App } from '../../../src/panel/App.tsx';
 import type { ExportHost } from '../../../src/panel/export/ExportMenu.tsx';
 import { ExportMenu } from '../../../src/panel/export/ExportMenu.tsx';
 import { ImportButton } from '../../../src/panel/import/ImportButton.tsx';
+import { nextChunkSize } from '../../../src/panel/import/har-document.ts';
 import { importHarFile, type ImportProgress } from '../../../src/panel/import/import-har.ts';
 import { createPanelStore, type PanelStore } from '../../../src/panel/store.ts';
 import { fakePlatform } from '../panel/fake-platform.ts';
@@ -208,5 +209,17 @@ describe('Import in chunks (the UI-thread path; the worker path runs in the real
     expect(screen.queryByTestId('drop-overlay')).toBeNull();
     expect(store.getState()).toMatchObject({ origin: 'imported', importedName: 'dropped.har' });
     expect(store.getState().rows.map((r) => r.ruleId)).toEqual(['missing-allow-origin']);
+  });
+});
+
+describe('chunk sizing', () => {
+  it.each([
+    [200, 80, 100], // twice the budget: half the size
+    [200, 40, 200], // on budget: the same
+    [200, 10, 400], // a quarter: grows, but at most doubles
+    [30, 1_000, 25], // never below 25 entries
+    [1_500, 1, 2_000], // never above 2,000
+  ])('after %i entries took %i ms, the next chunk has %i', (size, spent, expected) => {
+    expect(nextChunkSize(size, spent)).toBe(expected);
   });
 });
