@@ -3,7 +3,7 @@
  * 1 when something is, 2 on bad input (with a message that names the problem, no stack trace).
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { diagnoseLog } from '../engine/diagnose.ts';
 import { environmentFor } from '../engine/export/environment.ts';
 import { involvedHar } from '../engine/export/har.ts';
@@ -69,6 +69,10 @@ export function runCli(argv: readonly string[], io: CliIO): number {
 }
 
 function analyze(options: AnalyzeOptions, io: CliIO): number {
+  if (options.harOut !== null && options.input !== '-' && resolve(options.harOut) === resolve(options.input)) {
+    io.stderr(`cors-lens: --har-out ${options.harOut} would overwrite the HAR being read: choose another file.\n`);
+    return 2;
+  }
   const stacks = snippetGenerators.map((g) => g.id);
   if (!stacks.includes(options.stack)) {
     io.stderr(`cors-lens: unknown --stack "${options.stack}". Choose one of: ${stacks.join(', ')}.\n`);

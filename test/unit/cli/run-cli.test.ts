@@ -110,3 +110,47 @@ describe('cors-lens analyze (text and Markdown)', () => {
     expect(stdout).toContain('`PreflightMissingAllowOriginHeader`');
   });
 });
+
+describe('cors-lens analyze --har-out and --include-secrets', () => {
+  const secretLog = JSON.stringify(har([
+    simpleRequest({ requestHeaders: { Cookie: 'sid=cookie-value-123', Authorization: 'Bearer token-value-456' }, blocked: true }),
+  ]));
+  function runWithFiles(argv: string[], input: string) {
+    let stdout = '';
+    let stderr = '';
+    const files: Record<string, string> = {};
+    const code = runCli(argv, {
+      stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, readInput: () => input, isTTY: false,
+      writeFile: (path, text) => { files[path] = text; },
+    });
+    return { code, stdout, stderr, files };
+  }
+
+  it('redacts by default in every format, and --include-secrets keeps them with a warning on stderr', () => {
+    for (const format of [[], ['--json'], ['--markdown']]) {
+      const redacted = runWithFiles(['analyze', 'x.har', ...format], secretLog);
+      expect(redacted.stdout).not.toMatch(/cookie-value-123|token-value-456/);
+      expect(redacted.stderr).toBe('');
+      const included = runWithFiles(['analyze', 'x.har', '--include-secrets', ...format], secretLog);
+      expect(included.stderr).toContain('--include-secrets: this output holds cookies');
+      if (format.length > 0) expect(included.stdout).toContain('cookie-value-123');
+    }
+  });
+
+  it('writes the involved entries, redacted, and says where', () => {
+    const result = runWithFiles(['analyze', 'x.har', '--har-out', 'involved.har'], secretLog);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('cors-lens: wrote 1 HAR entry to involved.har (redacted).\n');
+    const written = JSON.parse(result.files['involved.har']!);
+    expect(written.log.entries[0].request.headers).toEqual(expect.arrayContaining([
+      { name: 'Cookie', value: 'sid=REDACTED' }, { name: 'Authorization', value: 'Bearer REDACTED' },
+    ]));
+  });
+
+  it('refuses to overwrite the file it reads', () => {
+    const result = runWithFiles(['analyze', 'x.har', '--har-out', './x.har'], secretLog);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('would overwrite the HAR being read');
+    expect(result.files).toEqual({});
+  });
+});
