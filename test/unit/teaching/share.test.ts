@@ -1,0 +1,109 @@
+/** Scenario files and share links: round trips, redaction, and a clear message for every bad input. */
+import { describe, expect, it } from 'vitest';
+import { blankScenario, type WhatIfScenario } from '../../../src/engine/teaching/scenario.ts';
+import {
+  base64UrlDecode, base64UrlEncode, parseScenario, scenarioToJson, scenarioToShareLink,
+} from '../../../src/engine/teaching/share.ts';
+
+const scenario: WhatIfScenario = {
+  ...blankScenario(),
+  title: 'Ünïcode title — “quotes” 🚀',
+  method: 'PUT',
+  requestHeaders: [{ name: 'Authorization', value: 'Bearer s3cr3t-token-value' }, { name: 'X-Trace', value: 'a<b>&"c"' }],
+  actualResponse: { status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value: 'http://localhost:5173' }, { name: 'Set-Cookie', value: 'sid=abcdef123456; Secure' }] },
+  preflightCache: 'warm',
+};
+
+const BASE = 'chrome-extension://abcdefghijklmnop/src/panel/panel.html';
+
+describe('base64url', () => {
+  it.each([
+    ['', ''], ['f', 'Zg'], ['fo', 'Zm8'], ['foo', 'Zm9v'], ['foob', 'Zm9vYg'], ['fooba', 'Zm9vYmE'], ['foobar', 'Zm9vYmFy'],
+  ])('RFC 4648 test vector %j → %s (no padding)', (text, encoded) => {
+    expect(base64UrlEncode(new TextEncoder().encode(text))).toBe(encoded);
+    expect(new TextDecoder().decode(base64UrlDecode(encoded)!)).toBe(text);
+  });
+
+  it('uses - and _ instead of + and /', () => {
+    expect(base64UrlEncode(Uint8Array.from([0xfb, 0xff, 0xbf]))).toBe('-_-_');
+    expect(Array.from(base64UrlDecode('-_-_')!)).toEqual([0xfb, 0xff, 0xbf]);
+  });
+
+  it.each(['ab+c', 'a/bc', 'abcde', 'ab cd'])('rejects %j', (text) => expect(base64UrlDecode(text)).toBeNull());
+});
+
+describe('scenario JSON file', () => {
+  it('round-trips with secrets included on request', () => {
+    const parsed = parseScenario(scenarioToJson(scenario, { includeSecrets: true }));
+    expect(parsed).toEqual({ ok: true, scenario });
+  });
+
+  it('redacts secret header values by default, keeping names and every CORS header', () => {
+    const json = scenarioToJson(scenario);
+    expect(json).not.toContain('s3cr3t-token-value');
+    expect(json).not.toContain('abcdef123456');
+    const parsed = parseScenario(json);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.scenario.requestHeaders).toEqual([{ name: 'Authorization', value: 'REDACTED' }, { name: 'X-Trace', value: 'a<b>&"c"' }]);
+    expect(parsed.scenario.actualResponse.headers[0]).toEqual({ name: 'Access-Control-Allow-Origin', value: 'http://localhost:5173' });
+  });
+
+  it('starts with a format marker and a version', () => {
+    expect(JSON.parse(scenarioToJson(scenario))).toMatchObject({ format: 'cors-lens-scenario', version: 1 });
+  });
+
+  it('drops unknown fields instead of carrying them along', () => {
+    const parsed = parseScenario(JSON.stringify({ ...JSON.parse(scenarioToJson(scenario)), script: 'alert(1)' }));
+    expect(parsed.ok && 'script' in parsed.scenario).toBe(false);
+  });
+});
+
+describe('share link', () => {
+  const link = scenarioToShareLink(scenario, `${BASE}#old-fragment`, { includeSecrets: true });
+
+  it('is the base URL (old fragment dropped) with #scenario=<base64url>', () => {
+    expect(link.startsWith(`${BASE}#scenario=`)).toBe(true);
+    expect(link.slice(link.indexOf('=') + 1)).toMatch(/^[A-Za-z0-9_-]+$/);
+  });
+
+  it.each([
+    ['the whole link', (l: string) => l],
+    ['the fragment', (l: string) => l.slice(l.indexOf('#'))],
+    ['"scenario=…"', (l: string) => l.slice(l.indexOf('#') + 1)],
+    ['the bare base64url', (l: string) => l.slice(l.indexOf('=') + 1)],
+    ['the link with spaces around it', (l: string) => `  ${l}\n`],
+  ])('opens from %s', (_name, cut) => {
+    expect(parseScenario(cut(link))).toEqual({ ok: true, scenario });
+  });
+
+  it('redacts by default', () => {
+    const parsed = parseScenario(scenarioToShareLink(scenario, BASE));
+    expect(parsed.ok && parsed.scenario.requestHeaders[0]!.value).toBe('REDACTED');
+  });
+});
+
+describe('bad input gets a message that says what is wrong', () => {
+  const validJson = scenarioToJson(scenario);
+  const link = scenarioToShareLink(scenario, BASE);
+  const encode = (text: string) => `${BASE}#scenario=${base64UrlEncode(new TextEncoder().encode(text))}`;
+  it.each([
+    ['empty', '', 'Nothing to open'],
+    ['a web address without a scenario', 'https://example.com/page', 'not a scenario link'],
+    // Cut at a multiple of 4 characters, so the base64url itself still decodes: the JSON is what breaks.
+    ['a link cut short', `${BASE}#scenario=${link.split('=')[1]!.slice(0, 120)}`, 'not valid JSON'],
+    ['a link with a character that is not base64url', `${link.slice(0, -3)}*`, 'not base64url'],
+    ['JSON that is not a scenario (a HAR)', '{"log":{"entries":[]}}', 'not a CORS Lens scenario'],
+    ['a future version', validJson.replace('"version": 1', '"version": 2'), 'version 2'],
+    ['JSON cut short', validJson.slice(0, 50), 'not valid JSON'],
+    ['a scenario with a broken field', validJson.replace('"method": "PUT"', '"method": "GET POST"'), 'method: "GET POST" is not an HTTP method'],
+    ['a scenario missing its responses', JSON.stringify({ format: 'cors-lens-scenario', version: 1, ...blankScenario(), actualResponse: undefined }), 'actualResponse: expected'],
+    ['a link whose payload is not UTF-8', `${BASE}#scenario=${base64UrlEncode(Uint8Array.from([0x7b, 0xff, 0xfe]))}`, 'not UTF-8'],
+    ['a link whose payload is not JSON', encode('hello'), 'not JSON'],
+    ['too large', `{${' '.repeat(70_000)}}`, 'too large'],
+  ])('%s', (_name, input, message) => {
+    const parsed = parseScenario(input);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error).toContain(message);
+  });
+});
