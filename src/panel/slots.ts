@@ -7,6 +7,7 @@
  * Every slot item renders inside an error boundary: if it throws, a message takes its place.
  */
 import type { ComponentType } from 'preact';
+import { DetailExport } from './export/DetailExport.tsx';
 import { ExportMenu } from './export/ExportMenu.tsx';
 import { ImportButton } from './import/ImportButton.tsx';
 import type { Diagnosis } from '../engine/types.ts';
@@ -33,7 +34,7 @@ export interface DetailSlotProps {
 export const toolbarItems: ComponentType<ToolbarSlotProps>[] = [ImportButton, ExportMenu];
 
 /** Detail view, right after the explanation (e.g. a sequence diagram). */
-export const detailAfterExplanation: ComponentType<DetailSlotProps>[] = [];
+export const detailAfterExplanation: ComponentType<DetailSlotProps>[] = [DetailExport];
 
 /** Detail view, at the end (e.g. the what-if editor). */
 export const detailEnd: ComponentType<DetailSlotProps>[] = [];

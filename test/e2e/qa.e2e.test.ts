@@ -100,9 +100,10 @@ describe('export to the clipboard from the real panel', () => {
     await pickFile(join(FIXTURES, 'credentials-without-allow-credentials.har'));
     await waitForImport('credentials-without-allow-credentials.har');
     await click('[data-testid=request-row]');
-    await click('[data-testid=export-button]');
-    await click('[data-testid=export-copy-markdown]');
-    const status = await pollFor('the copy confirmation', () => text('[data-testid=export-status]').then((t) => t ?? undefined), 5_000, 50);
+    // One click, in the detail view of the request.
+    await pollFor('the detail view', () => panel.evaluate<boolean>('Boolean(document.querySelector("[data-testid=detail-copy-report]"))').then((v) => v || undefined), 5_000, 20);
+    await click('[data-testid=detail-copy-report]');
+    const status = await pollFor('the copy confirmation', () => text('[data-testid=detail-export-status]').then((t) => t ?? undefined), 5_000, 50);
     expect(status).toMatch(/^Copied Markdown of 1 request, secrets redacted \([\d,]+ characters\)\.$/);
 
     const clipboard = await readClipboard();
@@ -116,9 +117,14 @@ describe('export to the clipboard from the real panel', () => {
     expect(clipboard).toContain('| Source | imported HAR credentials-without-allow-credentials.har |');
   });
 
-  it('with "Include secrets" on, the warning shows and the clipboard holds the cookie', async () => {
+  it('with "Include secrets" on (Export options), the warning shows and the clipboard holds the cookie', async () => {
+    await click('[data-testid=export-button]');
     await click('[data-testid=include-secrets]');
     expect(await text('[data-testid=secrets-warning]')).toMatch(/exactly as captured/);
+    if (process.env.QA_SCREENSHOT) {
+      const { data } = await harness.devtools.send<{ data: string }>('Page.captureScreenshot', { format: 'png' });
+      writeFileSync(process.env.QA_SCREENSHOT, Buffer.from(data, 'base64'));
+    }
     await click('[data-testid=export-copy-json]');
     await pollFor('the JSON copy confirmation', async () => ((await text('[data-testid=export-status]'))?.startsWith('Copied JSON') ? true : undefined), 5_000, 50);
     expect(await text('[data-testid=export-status]')).toMatch(/WITH secrets/);

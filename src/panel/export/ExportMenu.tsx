@@ -6,33 +6,23 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { snippetGenerators } from '../../engine/snippets/index.ts';
-import { downloadText } from '../../platform/download.ts';
-import { browserDescription, extensionVersion } from '../../platform/environment.ts';
 import type { ToolbarSlotProps } from '../slots.ts';
 import type { ExportFormat } from './build-export.ts';
+import { captureSource, realExportHost, STACK_PREFERENCE, useExport, type ExportHost } from './use-export.ts';
 import './export.css';
 
-export interface ExportHost {
-  download(filename: string, text: string, mimeType: string): boolean;
-  browser(): string | null;
-  extensionVersion(): string;
-  now(): Date;
-}
+export type { ExportHost } from './use-export.ts';
 
-const realHost: ExportHost = { download: downloadText, browser: browserDescription, extensionVersion, now: () => new Date() };
-const STACK_PREFERENCE = 'snippet-stack';
 const FORMATS: ExportFormat[] = ['markdown', 'json', 'har'];
 const FORMAT_LABEL: Record<ExportFormat, string> = { markdown: 'Markdown', json: 'JSON', har: 'HAR' };
 
-type Status = { kind: 'ok' | 'failed'; text: string } | null;
-
-export function ExportMenu({ state, platform, host = realHost }: ToolbarSlotProps & { host?: ExportHost }) {
+export function ExportMenu({ state, platform, host = realExportHost }: ToolbarSlotProps & { host?: ExportHost }) {
   const [open, setOpen] = useState(false);
   const [scope, setScope] = useState<'selected' | 'shown'>('shown');
   const [includeSecrets, setIncludeSecrets] = useState(false);
-  const [status, setStatus] = useState<Status>(null);
   const [stack, setStack] = useState(() => platform.preferences.get(STACK_PREFERENCE) ?? snippetGenerators[0]?.id ?? 'express');
   const rootRef = useRef<HTMLDivElement | null>(null);
+  const { status, run: runExport } = useExport(platform, host, captureSource(state));
 
   const selected = state.selected;
   // Opening the menu with a request selected offers that request first.
@@ -45,24 +35,9 @@ export function ExportMenu({ state, platform, host = realHost }: ToolbarSlotProp
   }, [open]);
 
   const diagnoses = scope === 'selected' && selected ? [selected.diagnosis] : state.rows.map((row) => row.diagnosis);
-  const source = state.origin === 'imported' ? `imported HAR ${state.importedName ?? ''}`.trim() : 'live capture';
-
-  const run = async (format: ExportFormat, action: 'copy' | 'download') => {
-    if (diagnoses.length === 0) return;
-    // Loaded on first use: the panel opens without the report code (it counts against its start-up budget).
-    const { buildExport } = await import('./build-export.ts');
-    const built = buildExport(format, diagnoses, {
-      includeSecrets, stack, browser: host.browser(), extensionVersion: host.extensionVersion(), source, now: host.now(),
-    });
-    const size = `${built.text.length.toLocaleString('en')} characters`;
-    if (action === 'copy') {
-      const ok = await platform.copyText(built.text);
-      setStatus(ok ? { kind: 'ok', text: `Copied ${built.description} (${size}).` } : { kind: 'failed', text: 'Copy failed: the browser refused the clipboard. Use Download instead.' });
-    } else {
-      const ok = host.download(built.filename, built.text, built.mimeType);
-      setStatus(ok ? { kind: 'ok', text: `Saved ${built.filename}: ${built.description} (${size}).` } : { kind: 'failed', text: 'The download could not start.' });
-    }
-  };
+  const run = (format: ExportFormat, action: 'copy' | 'download') => runExport({ format, action, diagnoses, includeSecrets, stack });
+  // One click: the open request if there is one, else every row shown, as Markdown for a bug tracker.
+  const quick = state.detailOpen && selected ? [selected.diagnosis] : state.rows.map((row) => row.diagnosis);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && open) {
@@ -74,10 +49,18 @@ export function ExportMenu({ state, platform, host = realHost }: ToolbarSlotProp
 
   return (
     <div class="export" ref={rootRef} onKeyDown={onKeyDown}>
-      <button type="button" data-testid="export-button" aria-haspopup="true" aria-expanded={open}
-        title="Copy or download a report (Markdown, JSON, HAR)" onClick={() => setOpen(!open)}>
-        Export ▾
-      </button>
+      <span class="export-buttons">
+        <button type="button" data-testid="export-copy-report" disabled={quick.length === 0}
+          title={`Copy a Markdown report of ${quick.length === 1 ? 'this request' : `the ${quick.length} requests shown`} for a bug tracker`
+            + `${includeSecrets ? ' (WITH secrets)' : ' (secrets redacted)'}`}
+          onClick={() => runExport({ format: 'markdown', action: 'copy', diagnoses: quick, includeSecrets, stack })}>
+          Copy report
+        </button>
+        <button type="button" data-testid="export-button" aria-haspopup="true" aria-expanded={open} aria-label="Export options"
+          title="More: JSON, HAR, download, include secrets" onClick={() => setOpen(!open)}>
+          ▾
+        </button>
+      </span>
       {open && (
         <div class="export-menu" data-testid="export-menu" role="group" aria-label="Export">
           <fieldset>
@@ -102,7 +85,7 @@ export function ExportMenu({ state, platform, host = realHost }: ToolbarSlotProp
           <label class="export-secrets">
             <input type="checkbox" data-testid="include-secrets" checked={includeSecrets}
               onChange={(event) => setIncludeSecrets((event.currentTarget as HTMLInputElement).checked)} />
-            Include secrets (cookies, Authorization, API keys, tokens, bodies)
+            Include secrets (cookies, Authorization, API keys, tokens in URLs)
           </label>
           {includeSecrets && (
             <p class="export-warning" role="alert" data-testid="secrets-warning">
@@ -131,7 +114,7 @@ export function ExportMenu({ state, platform, host = realHost }: ToolbarSlotProp
         </div>
       )}
       {status && (
-        <span class={`export-status ${status.kind}`} role="status" data-testid="export-status" data-result={status.kind}>{status.text}</span>
+        <span class={`export-status ${status.kind}`} role="status" data-testid="export-status" data-result={status.kind} title={status.text}>{status.text}</span>
       )}
     </div>
   );

@@ -82,7 +82,7 @@ export function ImportButton({ store, deps = realDeps }: ToolbarSlotProps & { de
           if (file) void open(file);
         }} />
       {progress && progress.phase !== 'failed' && (
-        <span class="import-status" role="status" data-testid="import-status" data-phase={progress.phase}
+        <span class="import-status" role="status" data-testid="import-status" data-phase={progress.phase} title={progress.name}
           data-parsed-in={progress.parsedIn}>
           {progress.phase === 'reading' && `Reading ${progress.name} (${megabytes(progress.bytes)})…`}
           {progress.phase === 'parsing' && `Parsing ${progress.name} (${megabytes(progress.bytes)})…`}
@@ -92,7 +92,7 @@ export function ImportButton({ store, deps = realDeps }: ToolbarSlotProps & { de
               {` ${progress.done.toLocaleString('en')} / ${progress.total.toLocaleString('en')} entries`}
             </>
           )}
-          {progress.phase === 'done' && `Opened ${progress.name}: ${progress.total.toLocaleString('en')} entries`}
+          {progress.phase === 'done' && `Opened ${progress.name}: ${progress.total.toLocaleString('en')} ${progress.total === 1 ? 'entry' : 'entries'}`}
         </span>
       )}
       {dragging && (

@@ -122,6 +122,33 @@ describe('Export menu', () => {
   });
 });
 
+describe('one click', () => {
+  it('"Copy report" in the toolbar copies every row shown, or the open request alone', async () => {
+    const store = syncStore();
+    const platform = fakePlatform();
+    render(<App store={store} platform={platform} />);
+    await act(async () => { store.addEntries([...fixtureEntries('missing-allow-origin'), ...fixtureEntries('header-not-allowed')], 'live'); });
+    await click('export-copy-report');
+    expect(platform.copied[0]).toMatch(/^## CORS Lens report\n\n2 request\(s\)/);
+    await act(async () => { store.select(store.getState().rows[1]!.key, true); });
+    await click('export-copy-report');
+    expect(platform.copied[1]).toMatch(/^## 🛑 Blocked: Request header not allowed by the preflight/);
+  });
+
+  it('the detail view copies its diagnosis for a bug report, redacted, and confirms it', async () => {
+    const store = syncStore();
+    const platform = fakePlatform();
+    render(<App store={store} platform={platform} />);
+    await act(async () => { store.addEntries(fixtureEntries('credentials-without-allow-credentials'), 'live'); });
+    await act(async () => { store.select(store.getState().rows[0]!.key, true); });
+    await click('detail-copy-report');
+    expect(platform.copied[0]).toMatch(/^## 🛑 Blocked: Credentials not allowed by the server/);
+    expect(platform.copied[0]).toContain('lab_session=REDACTED');
+    expect(platform.copied[0]).not.toContain(RECORDED_COOKIE);
+    expect(screen.getByTestId('detail-export-status').textContent).toMatch(/^Copied Markdown of 1 request, secrets redacted/);
+  });
+});
+
 /** A File as the picker or a drop hands it over. */
 const harFile = (name: string, text: string) => new File([text], name, { type: 'application/json' });
 const diagnosesOf = (store: PanelStore) => store.getState().diagnoses.map((d) => `${d.verdict} ${d.ruleId} ${d.chromiumError ?? '-'}`);
@@ -186,7 +213,7 @@ describe('Import in chunks (the UI-thread path; the worker path runs in the real
     Object.defineProperty(input, 'files', { value: [harFile('wildcard.har', fixtureText('wildcard-with-credentials'))], configurable: true });
     await act(async () => { fireEvent.change(input); await new Promise((r) => setTimeout(r, 20)); });
     expect(screen.getByTestId('imported-notice').textContent).toContain('wildcard.har');
-    expect(screen.getByTestId('import-status').textContent).toMatch(/Opened wildcard\.har: \d+ entries/);
+    expect(screen.getByTestId('import-status').textContent).toBe('Opened wildcard.har: 1 entry');
     expect(screen.getAllByTestId('request-row').map((r) => r.getAttribute('data-rule'))).toEqual(['wildcard-with-credentials']);
   });
 
