@@ -5,6 +5,8 @@
 import type { Header } from '../types.ts';
 import type { ExportEnvironment } from './environment.ts';
 import type { JsonExchange, JsonReport, JsonResult } from './json.ts';
+import { sequenceFromResult } from '../teaching/sequence-from-result.ts';
+import { sequenceToText } from '../teaching/sequence-text.ts';
 
 const VERDICT_LABEL: Record<JsonResult['status'], string> = {
   blocked: '🛑 Blocked', warning: '⚠️ Warning', ok: '✅ OK', 'not-cors': 'ℹ️ Not CORS',
@@ -115,6 +117,7 @@ export function resultToMarkdown(result: JsonResult, stack = 'express', heading 
   if (result.exchanges.preflight) lines.push(exchangeBlock('Preflight', result.exchanges.preflight, asked), '');
   result.exchanges.redirects.forEach((hop, i) => lines.push(exchangeBlock(`Redirect ${i + 1}`, hop, asked), ''));
   lines.push(exchangeBlock('Request', result.exchanges.request, asked), '');
+  lines.push('**Sequence** (page, browser, server; where the browser stopped):', '', fenced(sequenceToText(sequenceFromResult(result)), 'text'), '');
   const snippet = result.snippets[stack];
   if (snippet) lines.push(`**Fix for ${prose(stack)}:**`, '', fenced(snippet.trimEnd(), LANGUAGE[stack] ?? 'js'), '');
   if (result.curl) lines.push('**Reproduce with curl** (curl does not enforce CORS: read the Access-Control-* headers in the answer):', '', fenced(result.curl, 'sh'), '');

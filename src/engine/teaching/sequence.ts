@@ -167,7 +167,9 @@ function statusLine(exchange: Exchange): string {
 
 function responseMessage(exchange: Exchange, phase: Phase, names: readonly string[], decisive: readonly string[]): SequenceMessage {
   const headers = pick(exchange.responseHeaders, names);
-  const missing = decisive.filter((name) => getHeader(exchange.responseHeaders, name) === null);
+  // A redirect is refused or followed before its CORS headers matter: no "missing" on it.
+  const redirected = exchange.status >= 300 && exchange.status < 400 && exchange.status !== 304;
+  const missing = redirected ? [] : decisive.filter((name) => getHeader(exchange.responseHeaders, name) === null);
   return { kind: 'message', from: 'server', to: 'browser', phase, label: statusLine(exchange), headers, missing, state: 'sent' };
 }
 

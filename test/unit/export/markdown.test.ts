@@ -80,7 +80,7 @@ describe('Markdown read by a GFM parser', () => {
     const tokens = marked.lexer(reportFor('http://other.test', 'nginx'), { gfm: true });
     const blocks: string[] = [];
     walk(tokens, (token) => { if (token.type === 'code') blocks.push((token as Tokens.Code).lang ?? ''); });
-    // Request 1: request; request 2: preflight + request; then per result the fix and curl.
-    expect(blocks).toEqual(['http', 'nginx', 'sh', 'http', 'http', 'nginx', 'sh']);
+    // Request 1: request; request 2: preflight + request; then per result the sequence (text), the fix and curl.
+    expect(blocks).toEqual(['http', 'text', 'nginx', 'sh', 'http', 'http', 'text', 'nginx', 'sh']);
   });
 });

@@ -11,6 +11,9 @@ import { blankScenario, type WhatIfScenario } from '../../../src/engine/teaching
 import { sequenceFromDiagnosis, type SequenceCheck, type SequenceDiagram, type SequenceStep } from '../../../src/engine/teaching/sequence.ts';
 import { sequenceToText } from '../../../src/engine/teaching/sequence-text.ts';
 import { runWhatIf } from '../../../src/engine/teaching/what-if.ts';
+import { sequenceFromResult } from '../../../src/engine/teaching/sequence-from-result.ts';
+import { toJsonResult } from '../../../src/engine/export/json.ts';
+import { readdirSync } from 'node:fs';
 
 const DIR = join(__dirname, '../../fixtures/chromium');
 
@@ -149,5 +152,15 @@ describe('sequenceToText', () => {
     if (!outcome.ok) throw new Error(outcome.errors.join(' '));
     const text = sequenceToText(outcome.result.sequence);
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+  });
+});
+
+describe('sequence of an exported result (the Markdown export)', () => {
+  const ids = readdirSync(DIR).filter((f) => f.endsWith('.har')).map((f) => f.replace(/\.har$/, ''));
+  it.each(ids)('%s: the same diagram as from the diagnosis', (id) => {
+    const diagnoses = analyzeHarText(readFileSync(join(DIR, `${id}.har`), 'utf8')).diagnoses.filter((d) => d.ruleId !== 'not-cross-origin');
+    for (const diagnosis of diagnoses) {
+      expect(sequenceToText(sequenceFromResult(toJsonResult(diagnosis)))).toBe(sequenceToText(sequenceFromDiagnosis(diagnosis)));
+    }
   });
 });
