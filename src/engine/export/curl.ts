@@ -9,7 +9,7 @@
 import { corsUnsafeRequestHeaderNames, isBrowserManagedHeader } from '../fetch-spec.ts';
 import { getHeader } from '../headers.ts';
 import type { CorsTransaction, Header } from '../types.ts';
-import { REDACTED, redactTransaction } from './redact.ts';
+import { collectSecrets, REDACTED, redactTransaction, secretScrubber, transactionExchanges } from './redact.ts';
 
 export interface CurlOptions {
   /**
@@ -63,7 +63,14 @@ function replayedHeaders(headers: readonly Header[], origin: string | null): Hea
 }
 
 export function curlCommands(captured: CorsTransaction, options: CurlOptions = {}): CurlCommands {
-  const tx = options.includeSecrets === true ? captured : redactTransaction(captured);
+  if (options.includeSecrets === true) return commandsFor(captured);
+  // Both layers of the shared redaction, as every other export: structure, then the net.
+  const scrub = secretScrubber(collectSecrets(transactionExchanges(captured)));
+  const { preflight, request } = commandsFor(redactTransaction(captured));
+  return { preflight: preflight === null ? null : scrub(preflight), request: scrub(request) };
+}
+
+function commandsFor(tx: CorsTransaction): CurlCommands {
   const first = tx.redirectHops[0] ?? tx.actualRequest;
   const origin = tx.requestOrigin;
   let preflight: string | null = null;

@@ -31,7 +31,7 @@ const SECRET_HEADER_EXACT = new Set([
   'x-functions-key', 'x-csrf-token', 'x-xsrf-token', 'x-auth-token', 'x-access-token', 'private-token',
 ]);
 /** Words that make a header or parameter name look like it carries a credential. */
-const SECRET_NAME_WORDS = /token|key|secret|passw|pwd|auth|session|sig|credential|csrf|xsrf|jwt|bearer|cookie|ticket/i;
+const SECRET_NAME_WORDS = /token|key|secret|passw|pwd|auth|session|sig|credential|csrf|xsrf|jwt|bearer|cookie|ticket|oidc|saml/i;
 /** Parameters whose exact name is a credential although no word above says so (OAuth's code). */
 const SECRET_PARAM_EXACT = new Set(['code', 'sid', 'pass', 'pw', 'hash', 'otp', 'nonce']);
 /**
@@ -103,12 +103,29 @@ const PARAM = /([?&#;])([^=&#?\s"'<>]+)=([^&#\s"'<>]*)/g;
 const USERINFO = /(\b[A-Za-z][A-Za-z0-9+.-]*:\/\/)([^\s/?#@:"'<>]*):([^\s/?#@"'<>]+)@/g;
 
 /**
- * Secret parameters and URL passwords inside any text: a URL, a Referer, a Location, an
- * explanation that quotes one. Everything else is left exactly as it was.
+ * Credentials recognizable by their shape wherever they appear, whatever the header or parameter
+ * is called (as secret scanners do): JWTs, AWS access key ids, GitHub, GitLab, Slack and Stripe
+ * tokens. None of them is ever part of what CORS checks.
+ */
+const KNOWN_TOKEN_SOURCE = [
+  /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/, // JWT (header.payload.signature)
+  /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/, // AWS access key id
+  /\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,})/, // GitHub
+  /\bglpat-[A-Za-z0-9_-]{20,}/, // GitLab
+  /\bxox[abposr]-[A-Za-z0-9-]{10,}/, // Slack
+  /\b[sr]k_(?:live|test)_[A-Za-z0-9]{16,}/, // Stripe
+].map((r) => r.source).join('|');
+const KNOWN_TOKEN = new RegExp(KNOWN_TOKEN_SOURCE);
+const KNOWN_TOKEN_ALL = new RegExp(KNOWN_TOKEN_SOURCE, 'g');
+
+/**
+ * Secret parameters, URL passwords and recognizable tokens inside any text: a URL, a Referer, a
+ * Location, an explanation that quotes one. Everything else is left exactly as it was.
  */
 export function redactText(text: string): string {
-  if (!text.includes('=') && !text.includes('@')) return text;
-  return text
+  const tokensGone = KNOWN_TOKEN.test(text) ? text.replace(KNOWN_TOKEN_ALL, REDACTED) : text;
+  if (!tokensGone.includes('=') && !tokensGone.includes('@')) return tokensGone;
+  return tokensGone
     .replace(USERINFO, (_m, scheme: string, user: string) => `${scheme}${user}:${REDACTED}@`)
     .replace(PARAM, (match, delimiter: string, name: string, value: string) =>
       (value !== '' && value !== REDACTED && isSecretParamName(name) ? `${delimiter}${name}=${REDACTED}` : match));
@@ -202,6 +219,7 @@ function headerSecrets(name: string, value: string, into: Set<string>): void {
 
 /** Secret parameter values and URL passwords in a text, raw and percent-decoded. */
 function textSecrets(text: string, into: Set<string>): void {
+  for (const match of text.matchAll(KNOWN_TOKEN_ALL)) into.add(match[0]);
   for (const match of text.matchAll(PARAM)) {
     if (isSecretParamName(match[2]!) && match[3]) {
       into.add(match[3]);

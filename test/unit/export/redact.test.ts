@@ -52,6 +52,7 @@ describe('redactHeaderValue keeps the shape the diagnosis needs and drops the se
     ['Access-Control-Request-Headers', 'authorization,x-api-key', 'authorization,x-api-key'],
     ['Access-Control-Allow-Credentials', 'true', 'true'],
     ['Origin', 'http://localhost:3000', 'http://localhost:3000'],
+    ['X-Trace-Context', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln', REDACTED],
   ])('%s: %j → %j', (name, value, expected) => {
     expect(redactHeaderValue(name, value)).toBe(expected);
   });
@@ -68,6 +69,14 @@ describe('redactText: secret parameters and URL passwords in any text', () => {
     ['http://api.test/data?q=token', 'http://api.test/data?q=token'],
     ['no url here: a=b, key is fine', 'no url here: a=b, key is fine'],
     ['mailto:someone@example.com', 'mailto:someone@example.com'],
+    // Recognizable tokens go wherever they are, whatever the parameter or header is called.
+    ['http://app.test/cb?state=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl&x=1', `http://app.test/cb?state=${REDACTED}&x=1`],
+    ['AKIAIOSFODNN7EXAMPLE used here', `${REDACTED} used here`],
+    ['token ghp_abcdefghijklmnopqrstuvwxyz0123456789 in a note', `token ${REDACTED} in a note`],
+    ['glpat-abcdefghij0123456789xyz', REDACTED],
+    ['xoxb-123456789012-abcdefghij', REDACTED],
+    ['sk_live_abcdefghijklmnop1234', REDACTED],
+    ['eyJ alone is not a token', 'eyJ alone is not a token'],
   ])('%j', (text, expected) => {
     expect(redactText(text)).toBe(expected);
   });

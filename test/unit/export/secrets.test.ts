@@ -139,7 +139,7 @@ describe('the seeded corpus: a secret in every place', () => {
 // Generated secrets in generated places.
 
 type Place =
-  | 'cookie' | 'set-cookie' | 'authorization' | 'proxy-authorization' | 'secret-header' | 'query' | 'fragment'
+  | 'jwt-anywhere' | 'cookie' | 'set-cookie' | 'authorization' | 'proxy-authorization' | 'secret-header' | 'query' | 'fragment'
   | 'url-password' | 'referer' | 'location' | 'request-body' | 'response-body';
 
 /** Characters each place can hold as the protocol allows them (cookie-octet, token68, unreserved…). */
@@ -148,7 +148,12 @@ const TOKEN68 = fc.stringMatching(/^[A-Za-z0-9\-._~+/]{10,40}=*$/);
 const VISIBLE = fc.stringMatching(/^[!-~]{10,40}$/);
 const UNRESERVED = fc.stringMatching(/^[A-Za-z0-9\-._~]{10,40}$/);
 
+/** A JWT: three base64url parts, the first two JSON objects ("eyJ"). */
+const JWT = fc.tuple(fc.stringMatching(/^[A-Za-z0-9_-]{8,30}$/), fc.stringMatching(/^[A-Za-z0-9_-]{8,60}$/), fc.stringMatching(/^[A-Za-z0-9_-]{0,43}$/))
+  .map(([h, p, sig]) => `eyJ${h}.eyJ${p}.${sig}`);
+
 const PLACES: Record<Place, fc.Arbitrary<string>> = {
+  'jwt-anywhere': JWT,
   cookie: COOKIE_VALUE, 'set-cookie': COOKIE_VALUE, authorization: TOKEN68, 'proxy-authorization': TOKEN68,
   'secret-header': VISIBLE, query: UNRESERVED, fragment: UNRESERVED, 'url-password': UNRESERVED, referer: UNRESERVED,
   location: UNRESERVED, 'request-body': VISIBLE, 'response-body': VISIBLE,
@@ -168,7 +173,8 @@ interface Seed { place: Place; secret: string; name: string; scheme: string }
 
 const seedArb = fc.constantFrom(...(Object.keys(PLACES) as Place[])).chain((place) => fc.record({
   place: fc.constant(place),
-  secret: PLACES[place].map((v) => `Sx${v}`),
+  // "Sx" makes a leak unambiguous; a JWT must start as JWTs do, so it goes at the end there.
+  secret: PLACES[place].map((v) => (place === 'jwt-anywhere' ? `${v}Sx` : `Sx${v}`)),
   name: place === 'secret-header' ? SECRET_HEADER_NAMES : SECRET_PARAM_NAMES,
   scheme: fc.constantFrom('Bearer', 'Basic', 'Token', 'Digest', 'AWS4-HMAC-SHA256', 'MAC'),
 }));
@@ -184,6 +190,11 @@ function seededHar(seeds: readonly Seed[], preflighted: boolean): string {
   const requestBody: string[] = [];
   const responseBody: string[] = [];
   for (const { place, secret, name, scheme } of seeds) {
+    // A recognizable token under names that say nothing: a custom header and an innocent parameter.
+    if (place === 'jwt-anywhere') {
+      requestHeaders.push({ name: 'X-Trace-Context', value: secret });
+      query.push(`state=${secret}`);
+    }
     if (place === 'cookie') requestHeaders.push({ name: 'Cookie', value: `c${requestHeaders.length}=${secret}` });
     if (place === 'set-cookie') responseHeaders.push({ name: 'Set-Cookie', value: `s=${secret}; Path=/; SameSite=None; Secure` });
     if (place === 'authorization') requestHeaders.push({ name: 'Authorization', value: `${scheme} ${secret}` });
