@@ -86,9 +86,9 @@ function askedHeaders(result: JsonResult): string[] {
 
 const LANGUAGE: Record<string, string> = { nginx: 'nginx', flask: 'python' };
 
-export function resultToMarkdown(result: JsonResult, stack = 'express', heading = '###'): string {
+export function resultToMarkdown(result: JsonResult, stack = 'express', heading = '###', number?: number): string {
   const lines: string[] = [];
-  lines.push(`${heading} ${VERDICT_LABEL[result.status]}: ${prose(result.title)}`);
+  lines.push(`${heading} ${number !== undefined ? `${number}. ` : ''}${VERDICT_LABEL[result.status]}: ${prose(result.title)}`);
   lines.push('');
   lines.push(`${code(`${result.method} ${result.url}`)}`);
   lines.push('');
@@ -143,13 +143,43 @@ function environmentTable(environment: ExportEnvironment | undefined, secretsInc
   return ['#### Environment', '', '| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v.replace(/\|/g, '\\|')} |`)].join('\n');
 }
 
-/** The whole report: one diagnosis gets it as the title, several get a summary line first. */
+/**
+ * Bug trackers cap a description (GitHub 65,536 characters, Jira Cloud 32,767): one request in
+ * full takes about 4,000. So a report on many requests lists them all in a table and details the
+ * first few, most severe first; the JSON and HAR exports hold everything.
+ */
+export const MARKDOWN_DETAILED = 5;
+export const MARKDOWN_TABLE_ROWS = 200;
+const SEVERITY: Record<JsonResult['status'], number> = { blocked: 0, warning: 1, 'not-cors': 2, ok: 3 };
+
+const clip = (value: string, max: number) => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
+
+/** The whole report: one diagnosis gets it as the title, several get a table and the first few in full. */
 export function reportToMarkdown(report: Pick<JsonReport, 'results' | 'environment' | 'redaction'>, stack = 'express'): string {
   const { results } = report;
   const environment = environmentTable(report.environment, report.redaction.secretsIncluded);
   if (results.length === 1) return `${resultToMarkdown(results[0]!, stack, '##')}\n\n${environment}\n`;
-  const blocked = results.filter((r) => r.status === 'blocked').length;
-  const warnings = results.filter((r) => r.status === 'warning').length;
-  const head = `## CORS Lens report\n\n${results.length} request(s): ${blocked} blocked, ${warnings} with warnings.`;
-  return [head, ...results.map((r) => resultToMarkdown(r, stack)), environment].join('\n\n---\n\n') + '\n';
+  const count = (status: JsonResult['status']) => results.filter((r) => r.status === status).length;
+  const lines = [
+    '## CORS Lens report', '',
+    `${results.length} request(s): ${count('blocked')} blocked, ${count('warning')} with warnings, ${count('ok')} OK, ${count('not-cors')} not CORS.`, '',
+  ];
+  if (results.length > 0) {
+    lines.push('| # | verdict | request | rule | Chromium error |', '|---|---|---|---|---|');
+    results.slice(0, MARKDOWN_TABLE_ROWS).forEach((r, i) => {
+      const cells = [String(i + 1), VERDICT_LABEL[r.status], code(clip(`${r.method} ${r.url}`, 120)), code(r.ruleId), r.chromiumError ? code(r.chromiumError) : ''];
+      lines.push(`| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`);
+    });
+    if (results.length > MARKDOWN_TABLE_ROWS) lines.push('', `… and ${results.length - MARKDOWN_TABLE_ROWS} more (in the JSON export).`);
+  }
+  const detailed = results.map((result, index) => ({ result, index }))
+    .sort((a, b) => SEVERITY[a.result.status] - SEVERITY[b.result.status] || a.index - b.index)
+    .slice(0, MARKDOWN_DETAILED)
+    .sort((a, b) => a.index - b.index);
+  const sections = detailed.map(({ result, index }) => resultToMarkdown(result, stack, '###', index + 1));
+  const left = results.length - detailed.length;
+  if (left > 0) {
+    sections.push(`${left} more request${left === 1 ? ' is' : 's are'} in the table without details: attach the JSON or HAR export for ${left === 1 ? 'it' : 'them'}.`);
+  }
+  return [lines.join('\n').trimEnd(), ...sections, environment].join('\n\n---\n\n') + '\n';
 }

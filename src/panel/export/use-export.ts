@@ -39,6 +39,11 @@ export function useExport(platform: PanelPlatform, host: ExportHost, source: str
   const [status, setStatus] = useState<ExportStatus>(null);
   const run = async ({ format, action, diagnoses, includeSecrets, stack }: ExportRequest): Promise<void> => {
     if (diagnoses.length === 0) return;
+    if (diagnoses.length > 500) {
+      // Thousands of requests take a few seconds to render: say so before the work starts.
+      setStatus({ kind: 'ok', text: `Preparing ${diagnoses.length.toLocaleString('en')} requests…` });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
     // Loaded on first use: the panel opens without the report code (it counts against its start-up budget).
     const { buildExport } = await import('./build-export.ts');
     const built = buildExport(format, diagnoses, {
@@ -47,7 +52,9 @@ export function useExport(platform: PanelPlatform, host: ExportHost, source: str
     const size = `${built.text.length.toLocaleString('en')} characters`;
     if (action === 'copy') {
       const ok = await platform.copyText(built.text);
-      setStatus(ok ? { kind: 'ok', text: `Copied ${built.description} (${size}).` } : { kind: 'failed', text: 'Copy failed: the browser refused the clipboard. Use Download instead.' });
+      // GitHub refuses issue bodies over 65,536 characters (Jira Cloud: 32,767).
+      const tooLong = format === 'markdown' && built.text.length > 65_536 ? ' Longer than a GitHub issue allows: attach it as a file (Download).' : '';
+      setStatus(ok ? { kind: 'ok', text: `Copied ${built.description} (${size}).${tooLong}` } : { kind: 'failed', text: 'Copy failed: the browser refused the clipboard. Use Download instead.' });
     } else {
       const ok = host.download(built.filename, built.text, built.mimeType);
       setStatus(ok ? { kind: 'ok', text: `Saved ${built.filename}: ${built.description} (${size}).` } : { kind: 'failed', text: 'The download could not start.' });

@@ -66,10 +66,10 @@ describe('Markdown read by a GFM parser', () => {
     expect(images).toEqual([]);
     // The only links are the documentation we cite: a URL from the capture is code, never a link.
     expect(links.filter((href) => !/^https:\/\/(developer\.mozilla\.org|fetch\.spec\.whatwg\.org|developer\.chrome\.com)\//.test(href))).toEqual([]);
-    expect(headings).toEqual(['CORS Lens report', expect.stringMatching(/^🛑 Blocked: /), expect.stringMatching(/^🛑 Blocked: /), 'Environment']);
-    // Evidence tables keep 4 columns, the environment table 2: a "|" in a value never adds one.
+    expect(headings).toEqual(['CORS Lens report', expect.stringMatching(/^1\. 🛑 Blocked: /), expect.stringMatching(/^2\. 🛑 Blocked: /), 'Environment']);
+    // The summary table keeps 5 columns, evidence tables 4, the environment 2: a "|" in a value never adds one.
     for (const widths of tables) expect(new Set(widths).size).toBe(1);
-    expect(tables.map((widths) => widths[0]).sort()).toEqual([2, 4, 4]);
+    expect(tables.map((widths) => widths[0]).sort()).toEqual([2, 4, 4, 5]);
     // The value is still there, verbatim, inside code.
     const code: string[] = [];
     walk(tokens, (token) => { if (token.type === 'code' || token.type === 'codespan') code.push((token as Tokens.Code).text); });
@@ -82,5 +82,26 @@ describe('Markdown read by a GFM parser', () => {
     walk(tokens, (token) => { if (token.type === 'code') blocks.push((token as Tokens.Code).lang ?? ''); });
     // Request 1: request; request 2: preflight + request; then per result the sequence (text), the fix and curl.
     expect(blocks).toEqual(['http', 'text', 'nginx', 'sh', 'http', 'http', 'text', 'nginx', 'sh']);
+  });
+});
+
+describe('a report on many requests fits a bug tracker', () => {
+  it('lists every request in a table and details the most severe five, in capture order', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { exportResults } = await import('../../../src/engine/export/json.ts');
+    const text = readFileSync(join(import.meta.dirname, '..', '..', '..', 'examples', 'blocked-requests.har'), 'utf8');
+    const { diagnoses } = analyzeHar(JSON.parse(text));
+    const results = exportResults(diagnoses);
+    const markdown = reportToMarkdown({ results, redaction: { secretsIncluded: false } });
+    const tokens = marked.lexer(markdown, { gfm: true });
+    const table = tokens.find((t): t is Tokens.Table => t.type === 'table')!;
+    expect(table.rows).toHaveLength(results.length);
+    const detailed = tokens.filter((t): t is Tokens.Heading => t.type === 'heading' && t.depth === 3).map((h) => Number(/^(\d+)\./.exec(h.text)![1]));
+    const severity = { blocked: 0, warning: 1, 'not-cors': 2, ok: 3 } as const;
+    const expected = results.map((r, i) => ({ i: i + 1, s: severity[r.status] })).sort((a, b) => a.s - b.s || a.i - b.i).slice(0, 5).map((x) => x.i).sort((a, b) => a - b);
+    expect(detailed).toEqual(expected);
+    expect(markdown).toContain(`${results.length - 5} more requests are in the table without details`);
+    expect(markdown.length).toBeLessThan(65_536); // GitHub's limit for an issue body
   });
 });
