@@ -10,8 +10,11 @@ import type { ComponentType } from 'preact';
 import { DetailExport } from './export/DetailExport.tsx';
 import { ExportMenu } from './export/ExportMenu.tsx';
 import { ImportButton } from './import/ImportButton.tsx';
+import { PresentationToggle } from './teaching/PresentationToggle.tsx';
+import { ScenarioWorkbench } from './teaching/ScenarioWorkbench.tsx';
 import type { Diagnosis } from '../engine/types.ts';
-export { lazySlot } from './lazy-slot.tsx';
+import { lazySlot } from './lazy-slot.tsx';
+export { lazySlot };
 import type { PanelPlatform } from './platform.ts';
 import type { PanelState, PanelStore, RequestRow } from './store.ts';
 
@@ -31,10 +34,10 @@ export interface DetailSlotProps {
 }
 
 /** Toolbar, after the built-in filters (e.g. Import, Export, presentation-mode toggle). */
-export const toolbarItems: ComponentType<ToolbarSlotProps>[] = [ImportButton, ExportMenu];
+export const toolbarItems: ComponentType<ToolbarSlotProps>[] = [ImportButton, ExportMenu, ScenarioWorkbench, PresentationToggle];
 
 /** Detail view, right after the explanation (e.g. a sequence diagram). */
-export const detailAfterExplanation: ComponentType<DetailSlotProps>[] = [DetailExport];
+export const detailAfterExplanation: ComponentType<DetailSlotProps>[] = [DetailExport, lazySlot(() => import('./teaching/SequenceSection.tsx').then((m) => m.SequenceSection))];
 
 /** Detail view, at the end (e.g. the what-if editor). */
-export const detailEnd: ComponentType<DetailSlotProps>[] = [];
+export const detailEnd: ComponentType<DetailSlotProps>[] = [lazySlot(() => import('./teaching/WhatIfSection.tsx').then((m) => m.WhatIfSection))];

@@ -51,7 +51,8 @@ function replyErrors(where: string, raw: unknown): string[] {
   const errors: string[] = [];
   const { status } = raw;
   if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599) {
-    errors.push(`${where}.status: expected an HTTP status from 100 to 599, got ${JSON.stringify(status)}.`);
+    const got = typeof status === 'number' && Number.isNaN(status) ? 'no number' : JSON.stringify(status);
+    errors.push(`${where}.status: expected an HTTP status from 100 to 599, got ${got}.`);
   }
   return [...errors, ...headerErrors(`${where}.headers`, raw.headers)];
 }
