@@ -14,7 +14,11 @@ export function PresentationToggle(_props: ToolbarSlotProps) {
   return (
     <button type="button" class={on ? 'present-toggle on' : 'present-toggle'} data-testid="presentation-toggle"
       aria-pressed={on} title="Presentation mode: large type and high contrast for a projector"
-      onClick={() => setPresenting(!on)}>
+      onClick={() => {
+        setPresenting(!on);
+        // Start at the top: the verdict and its explanation are what the room reads first.
+        document.querySelector('.detail')?.scrollTo(0, 0);
+      }}>
       {on ? 'Exit presentation' : 'Present'}
     </button>
   );

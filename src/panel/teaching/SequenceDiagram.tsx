@@ -40,7 +40,7 @@ function Message({ box, markerId }: { box: StepBox; markerId: string }) {
         <line x1={box.x1} y1={box.arrowY} x2={end} y2={box.arrowY} class="seq-arrow" marker-end={`url(#${markerId}${step.state === 'not-sent' ? '-muted' : ''})`} />
       )}
       {box.lines.map((line, i) => (
-        <Line key={i} line={line} x={box.textX + 6} y={box.arrowY + 17 + i * 15}
+        <Line key={i} line={line} x={box.textX + 6} y={box.arrowY + 18 + i * 15}
           class={i >= step.headers.length ? 'seq-header seq-missing' : 'seq-header'} />
       ))}
     </g>
@@ -93,17 +93,17 @@ export function SequenceDiagram({ diagram, caption }: { diagram: Diagram; captio
         data-rule={diagram.ruleId} style={{ maxWidth: `${WIDTH * 1.6}px` }}>
         <title id={`${id}-title`}>{caption ?? `Sequence: ${diagram.title}`}</title>
         <defs>
-          <marker id={`${id}-arrow`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
+          <marker id={`${id}-arrow`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
             <path d="M0,0 L10,5 L0,10 z" class="seq-arrowhead" />
           </marker>
-          <marker id={`${id}-arrow-muted`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
+          <marker id={`${id}-arrow-muted`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
             <path d="M0,0 L10,5 L0,10 z" class="seq-arrowhead-muted" />
           </marker>
         </defs>
         {LANES.map((lane) => (
           <g key={lane} class="seq-lane" data-lane={lane}>
             <line x1={LANE_X[lane]} y1={HEADER_HEIGHT - 6} x2={LANE_X[lane]} y2={height - 4} class="seq-lifeline" />
-            <rect x={LANE_X[lane] - 58} y={4} width={116} height={HEADER_HEIGHT - 10} rx={5} class="seq-lane-box" />
+            <rect x={LANE_X[lane] - 60} y={4} width={120} height={HEADER_HEIGHT - 10} rx={5} class="seq-lane-box" />
             <text x={LANE_X[lane]} y={24} text-anchor="middle" class="seq-lane-label">{LANE_LABEL[lane]}</text>
           </g>
         ))}

@@ -42,7 +42,7 @@ export interface WhatIfEditorProps {
   initial: WhatIfScenario;
   /** What was guessed when the scenario was taken from the log. */
   initialNotes?: string[];
-  /** Label of the "back to the start" button, e.g. "Reset to the captured request". */
+  /** Label of the "back to the start" button, e.g. "Reset to the captured request"; none without it. */
   resetLabel?: string;
   platform: PanelPlatform;
 }
@@ -92,7 +92,7 @@ export function WhatIfEditor({ initial, initialNotes = [], resetLabel, platform 
   return (
     <div class="whatif" data-testid="whatif-editor">
       <div class="whatif-actions">
-        <button type="button" data-testid="whatif-reset" onClick={() => load(initial, initialNotes, 'Back to the starting point.')}>{resetLabel ?? 'Reset'}</button>
+        {resetLabel && <button type="button" data-testid="whatif-reset" onClick={() => load(initial, initialNotes, 'Back to the starting point.')}>{resetLabel}</button>}
         <button type="button" data-testid="whatif-scratch" onClick={() => load(blankScenario(), [], 'A blank scenario: a simple GET to a server that sends no CORS headers.')}>Start from scratch</button>
         <button type="button" data-testid="whatif-share" onClick={copyLink}>Copy share link</button>
         <button type="button" data-testid="whatif-save" onClick={save}>Save .json</button>

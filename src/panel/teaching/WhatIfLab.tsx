@@ -4,5 +4,5 @@ import type { PanelPlatform } from '../platform.ts';
 import { WhatIfEditor } from './WhatIfEditor.tsx';
 
 export function WhatIfLab({ platform }: { platform: PanelPlatform }) {
-  return <WhatIfEditor initial={blankScenario()} resetLabel="Blank scenario" platform={platform} />;
+  return <WhatIfEditor initial={blankScenario()} platform={platform} />;
 }

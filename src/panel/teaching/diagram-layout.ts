@@ -72,8 +72,9 @@ export function layoutSequence(diagram: SequenceDiagram): { boxes: StepBox[]; he
         ...step.headers.map((h) => fit(`${h.name}: ${h.value}`, room, MONO_CHAR)),
         ...step.missing.map((name) => fit(`(no ${name})`, room, MONO_CHAR)),
       ];
-      const arrowY = y + LABEL + 2;
-      const height = LABEL + 8 + lines.length * LINE + 8;
+      // Below the label's descenders, so an arrowhead never crosses a label that runs past it.
+      const arrowY = y + LABEL + 8;
+      const height = LABEL + 14 + lines.length * LINE + 8;
       boxes.push({ step, index, y, height, x1, x2, arrowY, textX, label, lines });
       y += height;
     } else if (step.kind === 'check') {
