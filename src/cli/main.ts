@@ -8,7 +8,7 @@ import { diagnoseLog } from '../engine/diagnose.ts';
 import { environmentFor } from '../engine/export/environment.ts';
 import { involvedHar } from '../engine/export/har.ts';
 import { toJsonReport } from '../engine/export/json.ts';
-import { reportToMarkdown } from '../engine/export/markdown.ts';
+import { diagnosesToMarkdown } from '../engine/export/markdown.ts';
 import { HarInputError, parseHarText } from '../engine/normalize.ts';
 import { snippetGenerators } from '../engine/snippets/index.ts';
 import { parseArgs, USAGE, type AnalyzeOptions } from './args.ts';
@@ -99,15 +99,19 @@ function analyze(options: AnalyzeOptions, io: CliIO): number {
     source: options.input === '-' ? 'HAR from standard input' : `HAR file ${basename(options.input)}`,
     exportedAt: (io.now ?? (() => new Date()))().toISOString(),
   });
-  const report = toJsonReport(shown, { creator: analysis.creator, entries, skipped: analysis.problems }, { toolVersion: VERSION, includeSecrets, environment });
-  if (options.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-  else if (options.format === 'markdown') io.stdout(reportToMarkdown(report, options.stack));
-  else io.stdout(formatText(report.results, { color: options.color ?? io.isTTY, stack: options.stack, skipped: report.source.skipped, total: entries }));
+  if (options.format === 'markdown') {
+    // Straight from the diagnoses: full results only for the requests the report details.
+    io.stdout(diagnosesToMarkdown(shown, { includeSecrets, environment, stack: options.stack }));
+  } else {
+    const report = toJsonReport(shown, { creator: analysis.creator, entries, skipped: analysis.problems }, { toolVersion: VERSION, includeSecrets, environment });
+    if (options.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    else io.stdout(formatText(report.results, { color: options.color ?? io.isTTY, stack: options.stack, skipped: report.source.skipped, total: entries }));
+  }
   if (options.format !== 'text' && analysis.problems.length > 0) {
     io.stderr(`cors-lens: ${analysis.problems.length} HAR entries could not be read (listed under source.skipped in --json).\n`);
   }
   if (options.harOut !== null && !writeHarOut(options.harOut, text, shown, includeSecrets, io)) return 2;
-  return report.results.some((r) => r.status === 'blocked') ? 1 : 0;
+  return shown.some((d) => d.verdict === 'blocked') ? 1 : 0;
 }
 
 /** The entries behind the results shown, from the file's own entries (every field kept, then redacted). */

@@ -119,6 +119,16 @@ export function exportResults(diagnoses: readonly Diagnosis[], options: { includ
   });
 }
 
+/**
+ * Redaction for what surrounds the results (skipped-entry lines, the environment): they quote
+ * URLs too. Both layers, with the secrets of every transaction in the report.
+ */
+export function cleaner(diagnoses: readonly Diagnosis[], includeSecrets: boolean): <T>(value: T) => T {
+  if (includeSecrets) return (value) => value;
+  const scrub = secretScrubber(diagnoses.flatMap((d) => [...collectSecrets(transactionExchanges(d.transaction))]));
+  return (value) => scrubDeep(scrubDeep(value, redactText), scrub);
+}
+
 export interface ReportOptions {
   toolVersion: string;
   includeSecrets?: boolean;
@@ -132,9 +142,7 @@ export function toJsonReport(
 ): JsonReport {
   const includeSecrets = options.includeSecrets === true;
   const results = exportResults(diagnoses, { includeSecrets });
-  // Skipped-entry lines and the environment quote URLs too.
-  const scrub = includeSecrets ? (t: string) => t : secretScrubber(diagnoses.flatMap((d) => [...collectSecrets(transactionExchanges(d.transaction))]));
-  const clean = <T>(value: T): T => (includeSecrets ? value : scrubDeep(scrubDeep(value, redactText), scrub));
+  const clean = cleaner(diagnoses, includeSecrets);
   return {
     version: JSON_REPORT_VERSION,
     tool: { name: 'cors-lens', version: options.toolVersion },

@@ -2,9 +2,10 @@
  * A Markdown report for bug trackers (GitHub, GitLab, Jira render it). Header values are put in
  * code spans or fences, never as raw Markdown or HTML.
  */
-import type { Header } from '../types.ts';
+import type { Diagnosis, Header } from '../types.ts';
 import type { ExportEnvironment } from './environment.ts';
-import type { JsonExchange, JsonReport, JsonResult } from './json.ts';
+import { cleaner, exportResults, type JsonExchange, type JsonReport, type JsonResult } from './json.ts';
+import { collectSecrets, redactText, secretScrubber, transactionExchanges } from './redact.ts';
 import { sequenceFromResult } from '../teaching/sequence-from-result.ts';
 import { sequenceToText } from '../teaching/sequence-text.ts';
 
@@ -154,32 +155,69 @@ const SEVERITY: Record<JsonResult['status'], number> = { blocked: 0, warning: 1,
 
 const clip = (value: string, max: number) => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
 
-/** The whole report: one diagnosis gets it as the title, several get a table and the first few in full. */
-export function reportToMarkdown(report: Pick<JsonReport, 'results' | 'environment' | 'redaction'>, stack = 'express'): string {
-  const { results } = report;
-  const environment = environmentTable(report.environment, report.redaction.secretsIncluded);
-  if (results.length === 1) return `${resultToMarkdown(results[0]!, stack, '##')}\n\n${environment}\n`;
-  const count = (status: JsonResult['status']) => results.filter((r) => r.status === status).length;
+/** What the summary table shows of a request. */
+type SummaryRow = Pick<JsonResult, 'status' | 'method' | 'url' | 'ruleId' | 'chromiumError'>;
+
+/** Indexes of the requests shown in full: the most severe first, then kept in capture order. */
+function pickDetailed(statuses: readonly JsonResult['status'][]): number[] {
+  return statuses.map((status, index) => ({ status, index }))
+    .sort((a, b) => SEVERITY[a.status] - SEVERITY[b.status] || a.index - b.index)
+    .slice(0, MARKDOWN_DETAILED)
+    .map(({ index }) => index)
+    .sort((a, b) => a - b);
+}
+
+function renderReport(rows: readonly SummaryRow[], detailed: ReadonlyMap<number, JsonResult>, environment: string, stack: string): string {
+  const count = (status: JsonResult['status']) => rows.filter((r) => r.status === status).length;
   const lines = [
     '## CORS Lens report', '',
-    `${results.length} request(s): ${count('blocked')} blocked, ${count('warning')} with warnings, ${count('ok')} OK, ${count('not-cors')} not CORS.`, '',
+    `${rows.length} request(s): ${count('blocked')} blocked, ${count('warning')} with warnings, ${count('ok')} OK, ${count('not-cors')} not CORS.`, '',
   ];
-  if (results.length > 0) {
+  if (rows.length > 0) {
     lines.push('| # | verdict | request | rule | Chromium error |', '|---|---|---|---|---|');
-    results.slice(0, MARKDOWN_TABLE_ROWS).forEach((r, i) => {
+    rows.slice(0, MARKDOWN_TABLE_ROWS).forEach((r, i) => {
       const cells = [String(i + 1), VERDICT_LABEL[r.status], code(clip(`${r.method} ${r.url}`, 120)), code(r.ruleId), r.chromiumError ? code(r.chromiumError) : ''];
       lines.push(`| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`);
     });
-    if (results.length > MARKDOWN_TABLE_ROWS) lines.push('', `… and ${results.length - MARKDOWN_TABLE_ROWS} more (in the JSON export).`);
+    if (rows.length > MARKDOWN_TABLE_ROWS) lines.push('', `… and ${rows.length - MARKDOWN_TABLE_ROWS} more (in the JSON export).`);
   }
-  const detailed = results.map((result, index) => ({ result, index }))
-    .sort((a, b) => SEVERITY[a.result.status] - SEVERITY[b.result.status] || a.index - b.index)
-    .slice(0, MARKDOWN_DETAILED)
-    .sort((a, b) => a.index - b.index);
-  const sections = detailed.map(({ result, index }) => resultToMarkdown(result, stack, '###', index + 1));
-  const left = results.length - detailed.length;
+  const sections = [...detailed].map(([index, result]) => resultToMarkdown(result, stack, '###', index + 1));
+  const left = rows.length - detailed.size;
   if (left > 0) {
     sections.push(`${left} more request${left === 1 ? ' is' : 's are'} in the table without details: attach the JSON or HAR export for ${left === 1 ? 'it' : 'them'}.`);
   }
   return [lines.join('\n').trimEnd(), ...sections, environment].join('\n\n---\n\n') + '\n';
+}
+
+/** The whole report from results: one gets it as the title, several get a table and the first few in full. */
+export function reportToMarkdown(report: Pick<JsonReport, 'results' | 'environment' | 'redaction'>, stack = 'express'): string {
+  const { results } = report;
+  const environment = environmentTable(report.environment, report.redaction.secretsIncluded);
+  if (results.length === 1) return `${resultToMarkdown(results[0]!, stack, '##')}\n\n${environment}\n`;
+  const detailed = new Map(pickDetailed(results.map((r) => r.status)).map((i) => [i, results[i]!]));
+  return renderReport(results, detailed, environment, stack);
+}
+
+/**
+ * The same report straight from diagnoses, building full results only for the requests shown in
+ * full (10,000 requests: a table row each, not 10,000 explanations and snippets). Redacted the
+ * same way: what the table quotes is the request URL, through both layers.
+ */
+export function diagnosesToMarkdown(
+  diagnoses: readonly Diagnosis[],
+  options: { includeSecrets?: boolean; environment?: ExportEnvironment; stack?: string },
+): string {
+  const includeSecrets = options.includeSecrets === true;
+  const stack = options.stack ?? 'express';
+  const environment = options.environment ? cleaner(diagnoses, includeSecrets)(options.environment) : undefined;
+  const redaction = { secretsIncluded: includeSecrets };
+  if (diagnoses.length === 1) return reportToMarkdown({ results: exportResults(diagnoses, { includeSecrets }), environment, redaction }, stack);
+  const rows = diagnoses.map((d): SummaryRow => {
+    const first = d.transaction.redirectHops[0] ?? d.transaction.actualRequest;
+    const url = includeSecrets ? first.url : secretScrubber(collectSecrets(transactionExchanges(d.transaction)))(redactText(first.url));
+    return { status: d.verdict, method: first.method, url, ruleId: d.ruleId, chromiumError: d.chromiumError };
+  });
+  const picks = pickDetailed(rows.map((r) => r.status));
+  const full = exportResults(picks.map((i) => diagnoses[i]!), { includeSecrets });
+  return renderReport(rows, new Map(picks.map((index, k) => [index, full[k]!])), environmentTable(environment, includeSecrets), stack);
 }

@@ -219,16 +219,21 @@ function headerSecrets(name: string, value: string, into: Set<string>): void {
 
 /** Secret parameter values and URL passwords in a text, raw and percent-decoded. */
 function textSecrets(text: string, into: Set<string>): void {
-  for (const match of text.matchAll(KNOWN_TOKEN_ALL)) into.add(match[0]);
-  for (const match of text.matchAll(PARAM)) {
-    if (isSecretParamName(match[2]!) && match[3]) {
-      into.add(match[3]);
-      into.add(safeDecode(match[3]));
+  // Cheap guards first: this runs on every header value of every exported transaction.
+  if (KNOWN_TOKEN.test(text)) for (const match of text.matchAll(KNOWN_TOKEN_ALL)) into.add(match[0]);
+  if (text.includes('=')) {
+    for (const match of text.matchAll(PARAM)) {
+      if (isSecretParamName(match[2]!) && match[3]) {
+        into.add(match[3]);
+        into.add(safeDecode(match[3]));
+      }
     }
   }
-  for (const match of text.matchAll(USERINFO)) {
-    into.add(match[3]!);
-    into.add(safeDecode(match[3]!));
+  if (text.includes('@')) {
+    for (const match of text.matchAll(USERINFO)) {
+      into.add(match[3]!);
+      into.add(safeDecode(match[3]!));
+    }
   }
 }
 

@@ -6,7 +6,7 @@
 import { environmentFor } from '../../engine/export/environment.ts';
 import { involvedHar } from '../../engine/export/har.ts';
 import { toJsonReport } from '../../engine/export/json.ts';
-import { reportToMarkdown } from '../../engine/export/markdown.ts';
+import { diagnosesToMarkdown } from '../../engine/export/markdown.ts';
 import type { Diagnosis } from '../../engine/types.ts';
 
 export type ExportFormat = 'markdown' | 'json' | 'har';
@@ -47,10 +47,11 @@ export function buildExport(format: ExportFormat, diagnoses: readonly Diagnosis[
     text = `${JSON.stringify(involvedHar(diagnoses, { includeSecrets, creator: { name: 'CORS Lens', version: context.extensionVersion } }), null, 2)}\n`;
   } else {
     const environment = environmentFor(diagnoses, { browser: context.browser, tool, source: context.source, exportedAt: context.now.toISOString() });
-    const report = toJsonReport(diagnoses, { creator: null, entries: diagnoses.length, skipped: [] }, {
-      toolVersion: context.extensionVersion, includeSecrets, environment,
-    });
-    text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : reportToMarkdown(report, context.stack);
+    text = format === 'json'
+      ? `${JSON.stringify(toJsonReport(diagnoses, { creator: null, entries: diagnoses.length, skipped: [] }, {
+        toolVersion: context.extensionVersion, includeSecrets, environment,
+      }), null, 2)}\n`
+      : diagnosesToMarkdown(diagnoses, { includeSecrets, environment, stack: context.stack });
   }
   const [extension, mimeType] = EXTENSION[format];
   const subject = diagnoses.length === 1 ? diagnoses[0]!.ruleId : `${diagnoses.length}-requests`;

@@ -105,3 +105,28 @@ describe('a report on many requests fits a bug tracker', () => {
     expect(markdown.length).toBeLessThan(65_536); // GitHub's limit for an issue body
   });
 });
+
+describe('diagnosesToMarkdown (the fast path the panel and the CLI use)', () => {
+  it('writes exactly what reportToMarkdown writes from full results, redacted or not', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { exportResults } = await import('../../../src/engine/export/json.ts');
+    const { diagnosesToMarkdown } = await import('../../../src/engine/export/markdown.ts');
+    const { secretCorpusHar } = await import('./secret-corpus.ts');
+    const root = join(import.meta.dirname, '..', '..', '..');
+    const fixtures = join(root, 'test', 'fixtures', 'chromium');
+    const logs = [
+      JSON.parse(readFileSync(join(root, 'examples', 'blocked-requests.har'), 'utf8')),
+      secretCorpusHar(),
+      ...readdirSync(fixtures).filter((f) => f.endsWith('.har')).map((f) => JSON.parse(readFileSync(join(fixtures, f), 'utf8'))),
+    ];
+    for (const log of logs) {
+      const { diagnoses } = analyzeHar(log);
+      for (const includeSecrets of [false, true]) {
+        const environment = environmentFor(diagnoses, { tool: 't', source: 's', exportedAt: '2026-11-23T12:00:00.000Z' });
+        const viaResults = reportToMarkdown({ results: exportResults(diagnoses, { includeSecrets }), environment: toJsonReport(diagnoses, { creator: null, entries: 0, skipped: [] }, { toolVersion: 't', includeSecrets, environment }).environment, redaction: { secretsIncluded: includeSecrets } }, 'flask');
+        expect(diagnosesToMarkdown(diagnoses, { includeSecrets, environment, stack: 'flask' })).toBe(viaResults);
+      }
+    }
+  });
+});
