@@ -1,8 +1,9 @@
 /**
  * Export, in the toolbar: Markdown for a bug tracker, JSON (the CLI's schema) or a HAR of just the
  * entries involved, for the selected request or every row shown; copied or downloaded. Secrets are
- * redacted unless the user ticks "Include secrets", which shows a warning while it is on (it is
- * never remembered). The confirmation says exactly what was copied.
+ * redacted unless the user ticks "Include secrets" in the menu, which shows a warning while it is
+ * on and turns off when the menu closes (never remembered). "Copy report" (one click) is always
+ * redacted. The confirmation says exactly what was copied.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { snippetGenerators } from '../../engine/snippets/index.ts';
@@ -25,8 +26,12 @@ export function ExportMenu({ state, platform, host = realExportHost }: ToolbarSl
   const { status, run: runExport } = useExport(platform, host, captureSource(state));
 
   const selected = state.selected;
-  // Opening the menu with a request selected offers that request first.
-  useEffect(() => { if (open) setScope(selected ? 'selected' : 'shown'); }, [open]);
+  // Opening the menu with a request selected offers that request first. Closing it turns
+  // "Include secrets" off: secrets go out only while the toggle and its warning are in view.
+  useEffect(() => {
+    if (open) setScope(selected ? 'selected' : 'shown');
+    else setIncludeSecrets(false);
+  }, [open]);
   useEffect(() => {
     if (!open) return undefined;
     const onPointer = (event: MouseEvent) => { if (rootRef.current && !rootRef.current.contains(event.target as Node)) setOpen(false); };
@@ -51,9 +56,8 @@ export function ExportMenu({ state, platform, host = realExportHost }: ToolbarSl
     <div class="export" ref={rootRef} onKeyDown={onKeyDown}>
       <span class="export-buttons">
         <button type="button" data-testid="export-copy-report" disabled={quick.length === 0}
-          title={`Copy a Markdown report of ${quick.length === 1 ? 'this request' : `the ${quick.length} requests shown`} for a bug tracker`
-            + `${includeSecrets ? ' (WITH secrets)' : ' (secrets redacted)'}`}
-          onClick={() => runExport({ format: 'markdown', action: 'copy', diagnoses: quick, includeSecrets, stack })}>
+          title={`Copy a Markdown report of ${quick.length === 1 ? 'this request' : `the ${quick.length} requests shown`} for a bug tracker (secrets redacted)`}
+          onClick={() => runExport({ format: 'markdown', action: 'copy', diagnoses: quick, includeSecrets: false, stack })}>
           Copy report
         </button>
         <button type="button" data-testid="export-button" aria-haspopup="true" aria-expanded={open} aria-label="Export options"

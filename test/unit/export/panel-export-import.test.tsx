@@ -250,3 +250,19 @@ describe('chunk sizing', () => {
     expect(nextChunkSize(size, spent)).toBe(expected);
   });
 });
+
+describe('the include-secrets toggle lives only while the menu is open', () => {
+  it('turns off when the menu closes, and "Copy report" is always redacted', async () => {
+    const store = syncStore();
+    store.addEntries(fixtureEntries('credentials-without-allow-credentials'), 'live');
+    const { platform } = mountExport(store);
+    await click('export-button');
+    await act(async () => { fireEvent.click(screen.getByTestId('include-secrets')); });
+    await click('export-copy-report');
+    expect(platform.copied[0]).not.toContain(RECORDED_COOKIE);
+    await click('export-button'); // closes
+    await click('export-button'); // opens again
+    expect((screen.getByTestId('include-secrets') as HTMLInputElement).checked).toBe(false);
+    expect(screen.queryByTestId('secrets-warning')).toBeNull();
+  });
+});
