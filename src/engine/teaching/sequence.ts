@@ -177,7 +177,10 @@ export function buildSequence(input: SequenceInput): SequenceDiagram {
   const { diagnosis } = input;
   const tx: CorsTransaction = diagnosis.transaction;
   const decided = decideCors(tx);
-  const failure = input.failure !== undefined ? input.failure : decided.failure;
+  // Draw the failure the verdict rests on, and no other (e.g. none for a no-cors request, which
+  // the checks alone would call a missing Allow-Origin).
+  const candidate = input.failure !== undefined ? input.failure : decided.failure;
+  const failure = candidate && candidate.error === diagnosis.chromiumError ? candidate : null;
   const credentials = decided.credentials;
   const steps: SequenceStep[] = [];
   let stoppedAt: number | null = null;

@@ -44,6 +44,8 @@ describe('sequence of a recorded request', () => {
     // A redirect hop passes, then the Origin is "null" at the second server, which stops it.
     ['redirect-cross-origin-needs-null', ['page>browser', 'note:info', 'browser>server', 'server>browser', 'check:pass', 'browser>server', 'server>browser', 'check:fail', 'browser>page'], 'AllowOriginMismatch'],
     ['connection-refused', ['page>browser', 'note:info', 'browser>server:failed', 'check:fail', 'browser>page'], null],
+    // mode: 'no-cors': no CORS check at all, whatever the headers; the page gets an opaque response.
+    ['no-cors-mode', ['page>browser', 'note:info', 'browser>server', 'server>browser', 'note:info', 'browser>page'], null],
   ])('%s', (id, steps, chromiumError) => {
     const diagram = recorded(id);
     expect(shape(diagram)).toEqual(steps);
