@@ -266,3 +266,25 @@ describe('the include-secrets toggle lives only while the menu is open', () => {
     expect(screen.queryByTestId('secrets-warning')).toBeNull();
   });
 });
+
+describe('the panel and the CLI export the same thing (one implementation)', () => {
+  it.each(['credentials-without-allow-credentials', 'authorization-under-wildcard', 'redirect-with-credentials-in-url'])('%s: JSON results and the HAR are identical', async (name) => {
+    const { runCli } = await import('../../../src/cli/main.ts');
+    const { buildExport } = await import('../../../src/panel/export/build-export.ts');
+    const { analyzeHarText } = await import('../../../src/engine/diagnose.ts');
+    const text = fixtureText(name);
+    let stdout = '';
+    const files: Record<string, string> = {};
+    runCli(['analyze', `${name}.har`, '--json', '--har-out', 'out.har'], {
+      stdout: (t) => { stdout += t; }, stderr: () => undefined, readInput: () => text, isTTY: false, writeFile: (p, t) => { files[p] = t; },
+    });
+    const diagnoses = analyzeHarText(text).diagnoses.filter((d) => d.transaction.crossOrigin);
+    const context = { includeSecrets: false, stack: 'express', browser: null, extensionVersion: '0.1.0', source: 'live capture', now: new Date() };
+    const panelJson = JSON.parse(buildExport('json', diagnoses, context).text);
+    expect(panelJson.results).toEqual(JSON.parse(stdout).results);
+    // The HAR: the CLI keeps the file's own entries, the panel rebuilds them; the same requests and headers either way.
+    const headersOf = (har: string) => JSON.parse(har).log.entries.map((e: { request: { method: string; url: string; headers: unknown[] }; response: { status: number; headers: unknown[] } }) =>
+      [e.request.method, e.request.url, e.request.headers, e.response.status, e.response.headers]);
+    expect(headersOf(buildExport('har', diagnoses, context).text)).toEqual(headersOf(files['out.har']!));
+  });
+});
