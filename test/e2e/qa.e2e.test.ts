@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeHarText } from '../../src/engine/diagnose.ts';
+import { startLab, type Lab } from '../../lab/server.ts';
 import { launchDevtoolsHarness, pollFor, type CdpTarget, type DevtoolsHarness } from './devtools-harness.ts';
 import { bigHarText } from './qa-big-har.ts';
 
@@ -24,6 +25,7 @@ let harness: DevtoolsHarness;
 let panel: CdpTarget;
 let tempDir: string;
 let server: Server;
+let lab: Lab;
 let clipboardPageUrl = '';
 
 /** Puts `path` in the panel's file input, as choosing it in the file picker does (input + change events). */
@@ -55,12 +57,14 @@ beforeAll(async () => {
   server = createServer((_request, response) => response.end('<!doctype html><title>clipboard reader</title>'));
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   clipboardPageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  harness = await launchDevtoolsHarness({ viewport: { width: 1360, height: 860 } });
+  lab = await startLab();
+  harness = await launchDevtoolsHarness({ viewport: { width: 1360, height: 860 }, allowThirdPartyCookies: true });
   panel = harness.panel;
 }, 60_000);
 
 afterAll(async () => {
   await harness?.close();
+  await lab?.close();
   await new Promise((done) => (server ? server.close(done) : done(undefined)));
   if (tempDir) rmSync(tempDir, { recursive: true, force: true });
 });
@@ -132,6 +136,39 @@ describe('export to the clipboard from the real panel', () => {
     expect(report.redaction).toEqual({ secretsIncluded: true });
     expect(JSON.stringify(report)).toContain(RECORDED_COOKIE);
     await click('[data-testid=include-secrets]'); // off again for what follows
+  });
+});
+
+describe('a live capture: the HAR DevTools hands the panel is not sanitized, the export is', () => {
+  it('a credentialed request with a token in its URL: the copied report names the cookie, never its value or the token', async () => {
+    const cookieValue = `qa-live-cookie-${Date.now()}`;
+    const token = `qa-live-token-${Date.now()}`;
+    const { success } = await harness.network.session.send('Network.setCookie', {
+      name: 'qa_session', value: cookieValue, url: `${lab.apiOrigin}/`, path: '/', sameSite: 'None', secure: true, httpOnly: true,
+    });
+    expect(success).toBe(true);
+    await harness.page.goto(`${lab.pageOrigin}/`, { waitUntil: 'load' });
+    if (await panel.evaluate('Boolean(document.querySelector("[data-testid=show-live]"))')) await click('[data-testid=show-live]');
+    // The lab answers this path without Access-Control-Allow-Credentials: blocked, with the cookie sent.
+    await harness.page.evaluate(async (url) => { await fetch(url, { credentials: 'include' }).catch(() => undefined); },
+      `${lab.apiOrigin}/s/credentials-without-allow-credentials/data?access_token=${token}`);
+    const row = `[data-testid=request-row][data-rule=credentials-not-allowed]`;
+    await pollFor('the live row', () => panel.evaluate<boolean>(`Boolean(document.querySelector(${JSON.stringify(row)}))`).then((v) => v || undefined), 10_000, 50);
+    // The panel itself got the secrets from DevTools (that is why exports must redact).
+    const raw = await panel.evaluate<string>('JSON.stringify(globalThis.corsLens.store.getState().rows.map((r) => r.diagnosis.transaction.actualRequest))');
+    expect(raw).toContain(cookieValue);
+    expect(raw).toContain(token);
+    await click(row);
+    await pollFor('the detail view', () => panel.evaluate<boolean>('Boolean(document.querySelector("[data-testid=detail-copy-report]"))').then((v) => v || undefined), 5_000, 20);
+    await click('[data-testid=detail-copy-report]');
+    await pollFor('the copy confirmation', async () => ((await text('[data-testid=detail-export-status]'))?.startsWith('Copied') ? true : undefined), 5_000, 50);
+    const clipboard = await readClipboard();
+    expect(clipboard).toMatch(/^## 🛑 Blocked: Credentials not allowed by the server/);
+    expect(clipboard).toContain('qa_session=REDACTED');
+    expect(clipboard).toContain('access_token=REDACTED');
+    expect(clipboard).not.toContain(cookieValue);
+    expect(clipboard).not.toContain(token);
+    expect(clipboard).toContain('| Source | live capture |');
   });
 });
 
