@@ -54,7 +54,14 @@ export function WhatIfEditor({ initial, initialNotes = [], resetLabel, platform 
   const [pasted, setPasted] = useState('');
   // Bumped on every load, so the fields that keep their own text (status) start over.
   const [generation, setGeneration] = useState(0);
-  const outcome = useMemo(() => runWhatIf(runnable(scenario)), [scenario]);
+  const outcome = useMemo((): ReturnType<typeof runWhatIf> => {
+    try {
+      return runWhatIf(runnable(scenario));
+    } catch (error) {
+      // The engine is meant never to throw; if it does, say so here rather than blank the editor.
+      return { ok: false, errors: [`The engine could not judge this scenario: ${error instanceof Error ? error.message : String(error)}`] };
+    }
+  }, [scenario]);
 
   const update = (patch: Partial<WhatIfScenario>) => setScenario((s) => ({ ...s, ...patch }));
   const updateReply = (which: 'preflightResponse' | 'actualResponse', patch: Partial<ServerReply>) =>
