@@ -241,6 +241,10 @@ function seededHar(seeds: readonly Seed[], preflighted: boolean): string {
   return JSON.stringify({ log: { version: '1.2', creator: { name: 'WebInspector', version: '537.36' }, entries } });
 }
 
+/** QA_PROPERTY_RUNS=5000 for a deeper search (takes minutes); the default keeps npm test quick. */
+const RUNS = Number(process.env.QA_PROPERTY_RUNS ?? 150);
+const TIMEOUT = Math.max(20_000, RUNS * 40);
+
 describe('generated secrets in generated places (property)', () => {
   it('no export contains a generated secret unless secrets are included', () => {
     fc.assert(fc.property(fc.array(seedArb, { minLength: 1, maxLength: 5 }), fc.boolean(), (seeds, preflighted) => {
@@ -250,8 +254,8 @@ describe('generated secrets in generated places (property)', () => {
       const baseline = Object.values(everyExport(seededHar([], preflighted), false)).join('\n');
       fc.pre(secrets.every((secret) => !baseline.includes(secret)));
       expect(leaks(everyExport(harText, false), secrets)).toEqual([]);
-    }), { numRuns: 150 });
-  });
+    }), { numRuns: RUNS });
+  }, TIMEOUT);
 
   it('layer 1 alone (structural redaction, without the net) already removes every generated secret', () => {
     fc.assert(fc.property(fc.array(seedArb, { minLength: 1, maxLength: 5 }), fc.boolean(), (seeds, preflighted) => {
@@ -265,8 +269,8 @@ describe('generated secrets in generated places (property)', () => {
       const secrets = seeds.map((seed) => seed.secret);
       fc.pre(secrets.every((secret) => !baseline.includes(secret)));
       expect(secrets.filter((secret) => structural.includes(secret) || jsonStrings(`[${structural.split('\n').join(',')}]`).includes(secret))).toEqual([]);
-    }), { numRuns: 100 });
-  });
+    }), { numRuns: Math.ceil(RUNS * 2 / 3) });
+  }, TIMEOUT);
 
   it('the same secrets are in the file HAR export when the include toggle is on (the property can fail)', () => {
     fc.assert(fc.property(fc.array(seedArb, { minLength: 1, maxLength: 5 }), fc.boolean(), (seeds, preflighted) => {
