@@ -35,6 +35,8 @@ async function runInPage(id: string): Promise<void> {
 
 async function screenshot(name: string): Promise<string> {
   mkdirSync(OUTPUT_DIR, { recursive: true });
+  // The panel is its own frame: let it paint what the test just changed (a scroll) first.
+  await panel.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50))))');
   const { data } = await harness.devtools.send<{ data: string }>('Page.captureScreenshot', { format: 'png' });
   const file = join(OUTPUT_DIR, name);
   writeFileSync(file, Buffer.from(data, 'base64'));
@@ -211,6 +213,9 @@ describe('teaching mode in the real DevTools panel', () => {
     expect(await verdictIn('[data-testid=whatif-section]')).toEqual({ verdict: 'warning', rule: 'vary-origin-missing', chromiumError: '' });
     const diagram = await panel.evaluate<string>(`document.querySelector('[data-testid=whatif-section] [data-testid=sequence-diagram]').dataset.stoppedAt`);
     expect(diagram).toBe('none');
+    await panel.evaluate(`(() => { const d = document.querySelector('.detail');
+      d.scrollTop = document.querySelector('[data-testid=whatif-section]').getBoundingClientRect().top - d.getBoundingClientRect().top + d.scrollTop - 8; })()`);
+    await screenshot('teaching-whatif.png');
   }, 30_000);
 
   it('what-if lab from scratch: a share link opens in the panel with the verdict Node computes; a damaged one says why', async () => {
