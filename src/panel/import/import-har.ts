@@ -104,6 +104,10 @@ export function importHarFile(
           worker.postMessage({ type: 'next', count: size });
         });
       } else if (message.type === 'done') {
+        if (!stillOurs()) {
+          finish({ ok: false, error: 'replaced by another view' });
+          return;
+        }
         onProgress({ phase: 'done', done, total, bytes: file.size, parsedIn });
         finish({ ok: true, entries: total, transactions: store.getState().diagnoses.length });
       }

@@ -4,7 +4,7 @@
  * recordings: what is copied or downloaded (redacted unless the toggle is on, with its warning),
  * the confirmation, and imports in chunks that end in the same diagnoses as a whole-file import.
  */
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/panel/App.tsx';
 import type { ExportHost } from '../../../src/panel/export/ExportMenu.tsx';
@@ -189,8 +189,8 @@ describe('Import in chunks (the UI-thread path; the worker path runs in the real
     render(<App store={store} platform={platform} />);
     const input = screen.getByTestId('import-file') as HTMLInputElement;
     Object.defineProperty(input, 'files', { value: [harFile('bad.har', text)], configurable: true });
-    await act(async () => { fireEvent.change(input); await new Promise((r) => setTimeout(r, 20)); });
-    const error = screen.getByTestId('error');
+    await act(async () => { fireEvent.change(input); });
+    const error = await waitFor(() => screen.getByTestId('error'));
     expect(error.textContent).toMatch(/^bad\.har: /);
     expect(error.textContent).toMatch(message);
     expect(store.getState().origin).toBe('live');
@@ -211,9 +211,9 @@ describe('Import in chunks (the UI-thread path; the worker path runs in the real
     render(<App store={store} platform={platform} />);
     const input = screen.getByTestId('import-file') as HTMLInputElement;
     Object.defineProperty(input, 'files', { value: [harFile('wildcard.har', fixtureText('wildcard-with-credentials'))], configurable: true });
-    await act(async () => { fireEvent.change(input); await new Promise((r) => setTimeout(r, 20)); });
+    await act(async () => { fireEvent.change(input); });
+    await waitFor(() => expect(screen.getByTestId('import-status').textContent).toBe('Opened wildcard.har: 1 entry'));
     expect(screen.getByTestId('imported-notice').textContent).toContain('wildcard.har');
-    expect(screen.getByTestId('import-status').textContent).toBe('Opened wildcard.har: 1 entry');
     expect(screen.getAllByTestId('request-row').map((r) => r.getAttribute('data-rule'))).toEqual(['wildcard-with-credentials']);
   });
 
@@ -232,9 +232,10 @@ describe('Import in chunks (the UI-thread path; the worker path runs in the real
     await act(async () => { drag('dragenter'); });
     expect(screen.getByTestId('drop-overlay')).toBeTruthy();
     expect(drag('dragover').defaultPrevented).toBe(true); // or the browser would open the file itself
-    await act(async () => { drag('drop'); await new Promise((r) => setTimeout(r, 20)); });
+    await act(async () => { drag('drop'); });
     expect(screen.queryByTestId('drop-overlay')).toBeNull();
-    expect(store.getState()).toMatchObject({ origin: 'imported', importedName: 'dropped.har' });
+    await waitFor(() => expect(store.getState()).toMatchObject({ origin: 'imported', importedName: 'dropped.har' }));
+    await waitFor(() => expect(store.getState().rows).toHaveLength(1));
     expect(store.getState().rows.map((r) => r.ruleId)).toEqual(['missing-allow-origin']);
   });
 });
