@@ -202,6 +202,46 @@ describe('teaching mode in the real DevTools panel', () => {
     expect(after).toEqual({ presentation: null, list: true });
   }, 30_000);
 
+  it('presentation mode in DevTools\' dark theme: black background, AAA contrast for the text and the diagram', async () => {
+    await openRow('preflight-401-auth-first');
+    await harness.devtools.evaluate(`(async () => {
+      const common = await import('./core/common/common.js');
+      common.Settings.Settings.instance().moduleSetting('ui-theme').set('dark');
+    })()`);
+    await pollFor('the panel to turn dark', async () => (await panel.evaluate('document.documentElement.dataset.theme')) === 'dark' ? true : undefined, 5_000);
+    await panel.evaluate(`document.querySelector('[data-testid=presentation-toggle]').click()`);
+    const contrast = await panel.evaluate<{ background: string; summary: number; diagramLabel: number; stop: number; toggle: number }>(`(() => {
+      const rgb = (c) => c.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number);
+      const lum = (c) => { const [r, g, b] = rgb(c).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+      const ratio = (a, b) => { const [l1, l2] = [lum(a), lum(b)].sort((x, y) => y - x); return (l1 + 0.05) / (l2 + 0.05); };
+      const background = getComputedStyle(document.body).backgroundColor;
+      const svg = document.querySelector('[data-testid=detail] [data-testid=sequence-diagram]');
+      const stopBox = getComputedStyle(svg.querySelector('[data-testid=sequence-stop] rect')).fill;
+      return {
+        background,
+        summary: ratio(getComputedStyle(document.querySelector('[data-testid=explanation] .summary')).color, background),
+        diagramLabel: ratio(getComputedStyle(svg.querySelector('.seq-label')).fill, background),
+        stop: ratio(getComputedStyle(svg.querySelector('[data-testid=sequence-stop] .seq-check-detail')).fill, stopBox),
+        toggle: ratio(getComputedStyle(document.querySelector('[data-testid=presentation-toggle]')).color, getComputedStyle(document.querySelector('[data-testid=presentation-toggle]')).backgroundColor),
+      };
+    })()`);
+    expect(contrast.background).toBe('rgb(0, 0, 0)');
+    expect(contrast.summary).toBeGreaterThanOrEqual(7);
+    expect(contrast.diagramLabel).toBeGreaterThanOrEqual(7);
+    expect(contrast.stop).toBeGreaterThanOrEqual(7);
+    // WCAG AA for large text at least, on the one button left on screen.
+    expect(contrast.toggle).toBeGreaterThanOrEqual(4.5);
+    await panel.evaluate(`(() => { const d = document.querySelector('.detail');
+      d.scrollTop = document.querySelector('[data-testid=sequence-section]').getBoundingClientRect().top - d.getBoundingClientRect().top + d.scrollTop - 8; })()`);
+    await screenshot('teaching-presentation-dark.png');
+    await panel.evaluate(`document.querySelector('[data-testid=presentation-toggle]').click()`);
+    await harness.devtools.evaluate(`(async () => {
+      const common = await import('./core/common/common.js');
+      common.Settings.Settings.instance().moduleSetting('ui-theme').set('default');
+    })()`);
+    await pollFor('the panel to turn light again', async () => (await panel.evaluate('document.documentElement.dataset.theme')) === 'light' ? true : undefined, 5_000);
+  }, 30_000);
+
   it('what-if on a captured request: allowing the header turns the verdict, in the panel, as the engine in Node says', async () => {
     await openRow('header-not-allowed');
     await panel.evaluate(`(() => { const d = document.querySelector('[data-testid=whatif-section]'); d.open = true; })()`);
