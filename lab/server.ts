@@ -1,7 +1,9 @@
 /**
  * The CORS lab: two origins on loopback.
- *  - page origin  http://localhost:A   — /run/<id> is a page that runs a scenario's code;
- *  - API origin   http://127.0.0.1:B   — /s/<id>/<path> answers exactly as the scenario says;
+ *  - page origin  http://localhost:A   — / is the gallery; /run/<id> runs a scenario's code and
+ *                                         /fixed/<id> its fixed variant; /exchanges/<id> the wire log;
+ *  - API origin   http://127.0.0.1:B   — /s/<id>/<path> answers exactly as the scenario says,
+ *                                         /f/<id>/<path> after the fix CORS Lens suggests (apply-fix.ts);
  *  - second API   http://localhost:C   — same answers, another origin (cross-origin redirects).
  * Every listener binds 127.0.0.1 only. `npx tsx lab/server.ts` serves it for people to explore.
  *
@@ -12,7 +14,11 @@
 import { STATUS_CODES } from 'node:http';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { pathToFileURL } from 'node:url';
+import { applyFix, labFixFor, type LabFix } from './apply-fix.ts';
+import { galleryPage, LAB_CSS, RUNNER_JS, runnerPage, runPath, type ServerBehaviour, type Variant } from './gallery.ts';
 import { SCENARIOS, type HeaderList, type Reply, type Scenario } from './scenarios.ts';
+
+export type { Variant } from './gallery.ts';
 
 export interface LabUrls {
   /** http://localhost:A */
@@ -26,10 +32,12 @@ export interface LabUrls {
 }
 
 export interface Lab extends LabUrls {
-  /** The page that runs one scenario. */
-  pageUrl(scenarioId: string): string;
+  /** The page that runs one scenario (its fixed variant: the server after CORS Lens's fix). */
+  pageUrl(scenarioId: string, variant?: Variant): string;
   /** What the scenario's code receives as `lab`. */
-  labFor(scenario: Scenario): ScenarioUrls;
+  labFor(scenario: Scenario, variant?: Variant): ScenarioUrls;
+  /** CORS Lens's fix for each scenario (from its recording), or why there is no server fix. */
+  fixes: ReadonlyMap<string, LabFix>;
   close(): Promise<void>;
 }
 
@@ -54,6 +62,8 @@ export interface LabOptions {
   /** A port to leave closed (default: one that was free at start). */
   closedPort?: number;
   scenarios?: readonly Scenario[];
+  /** Fixes by scenario id (default: CORS Lens on each scenario's recording in test/fixtures/chromium). */
+  fixes?: ReadonlyMap<string, LabFix>;
 }
 
 const HOST = '127.0.0.1';
@@ -63,13 +73,15 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   const byId = new Map(scenarios.map((scenario) => [scenario.id, scenario]));
   if (byId.size !== scenarios.length) throw new Error('Two lab scenarios share an id');
 
+  const fixes = options.fixes ?? new Map(scenarios.map((scenario) => [scenario.id, labFixFor(scenario)]));
+  const exchanges = new ExchangeLog();
   const closedPort = options.closedPort || await findFreePort();
   // Origins are only known once the listeners have ports; handlers read them through `urls`.
   const urls: LabUrls = { pageOrigin: '', apiOrigin: '', altApiOrigin: '', closedOrigin: `http://${HOST}:${closedPort}` };
-  const labFor = (scenario: Scenario): ScenarioUrls => ({
-    api: `${urls.apiOrigin}/s/${scenario.id}/`,
-    altApi: `${urls.altApiOrigin}/s/${scenario.id}/`,
-    closed: `${urls.closedOrigin}/s/${scenario.id}/`,
+  const labFor = (scenario: Scenario, variant: Variant = 'original'): ScenarioUrls => ({
+    api: `${urls.apiOrigin}${apiBase(scenario.id, variant)}`,
+    altApi: `${urls.altApiOrigin}${apiBase(scenario.id, variant)}`,
+    closed: `${urls.closedOrigin}${apiBase(scenario.id, variant)}`,
     pageOrigin: urls.pageOrigin,
     apiOrigin: urls.apiOrigin,
     altApiOrigin: urls.altApiOrigin,
@@ -77,13 +89,13 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
 
   const servers: LabServer[] = [];
   try {
-    const page = await listen(options.pagePort ?? 0, (req) => servePage(req, scenarios, byId, labFor));
+    const page = await listen(options.pagePort ?? 0, (req) => servePage(req, { scenarios, byId, labFor, fixes, exchanges, urls }));
     servers.push(page.server);
     urls.pageOrigin = `http://localhost:${page.port}`;
-    const api = await listen(options.apiPort ?? 0, (req) => serveApi(req, byId, urls));
+    const api = await listen(options.apiPort ?? 0, (req) => serveApi(req, byId, fixes, urls, exchanges));
     servers.push(api.server);
     urls.apiOrigin = `http://${HOST}:${api.port}`;
-    const altApi = await listen(options.altApiPort ?? 0, (req) => serveApi(req, byId, urls));
+    const altApi = await listen(options.altApiPort ?? 0, (req) => serveApi(req, byId, fixes, urls, exchanges));
     servers.push(altApi.server);
     urls.altApiOrigin = `http://localhost:${altApi.port}`;
   } catch (error) {
@@ -93,8 +105,9 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
 
   return {
     ...urls,
-    pageUrl: (scenarioId) => `${urls.pageOrigin}/run/${encodeURIComponent(scenarioId)}`,
+    pageUrl: (scenarioId, variant = 'original') => `${urls.pageOrigin}${runPath(scenarioId, variant)}`,
     labFor,
+    fixes,
     close: () => Promise.all(servers.map(closeServer)).then(() => undefined),
   };
 }
@@ -102,19 +115,30 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
 // ---------------------------------------------------------------------------------------------
 // API origin: answers from the scenario table
 
-function serveApi(req: LabRequest, byId: ReadonlyMap<string, Scenario>, urls: LabUrls): LabResponse {
-  const match = /^\/s\/([^/]+)\/(.*)$/.exec(req.path);
-  const scenario = match ? byId.get(decodeURIComponent(match[1]!)) : undefined;
-  const route = scenario?.routes.find((candidate) => candidate.path === match![2]);
-  if (!scenario || !route) return { status: 404, headers: [TEXT_PLAIN], body: 'No such scenario route\n' };
+/** Where a scenario's routes live on the API origins: /s/<id>/ as written, /f/<id>/ after the fix. */
+const apiBase = (id: string, variant: Variant) => `/${variant === 'fixed' ? 'f' : 's'}/${encodeURIComponent(id)}/`;
+
+function serveApi(req: LabRequest, byId: ReadonlyMap<string, Scenario>, fixes: ReadonlyMap<string, LabFix>, urls: LabUrls,
+  exchanges: ExchangeLog): LabResponse {
+  const match = /^\/([sf])\/([^/]+)\/(.*)$/.exec(req.path);
+  const variant: Variant = match?.[1] === 'f' ? 'fixed' : 'original';
+  const scenario = match ? byId.get(decodeURIComponent(match[2]!)) : undefined;
+  const route = scenario?.routes.find((candidate) => candidate.path === match![3]);
+  const fix = scenario && fixes.get(scenario.id);
+  if (!scenario || !route || (variant === 'fixed' && fix?.kind !== 'server')) {
+    return { status: 404, headers: [TEXT_PLAIN], body: 'No such scenario route\n' };
+  }
   // A route without a preflight answer behaves like a server with no OPTIONS handler.
-  const reply = req.method === 'OPTIONS' ? route.preflight ?? NO_OPTIONS_ROUTE : route.actual;
-  const fill = (text: string) => fillPlaceholders(text, scenario, req, urls);
-  return {
+  let reply = req.method === 'OPTIONS' ? route.preflight ?? NO_OPTIONS_ROUTE : route.actual;
+  if (variant === 'fixed' && fix?.kind === 'server') reply = applyFix(fix.fix, urls.pageOrigin, req, reply);
+  const fill = (text: string) => fillPlaceholders(text, scenario, variant, req, urls);
+  const response: LabResponse = {
     status: reply.status,
     headers: (reply.headers ?? []).map(([name, value]) => [name, fill(value)] as const),
     body: fill(reply.body ?? ''),
   };
+  exchanges.add(scenario.id, variant, req, response);
+  return response;
 }
 
 const TEXT_PLAIN = ['Content-Type', 'text/plain; charset=utf-8'] as const;
@@ -124,7 +148,7 @@ const NO_OPTIONS_ROUTE: Reply = { status: 404, headers: [TEXT_PLAIN], body: 'Not
  * Header values and bodies may name the lab's runtime origins:
  * {pageOrigin} {pageOriginHttps} {pageOriginOtherPort} {requestOrigin} {api} {altApi} {apiHost}.
  */
-function fillPlaceholders(text: string, scenario: Scenario, req: LabRequest, urls: LabUrls): string {
+function fillPlaceholders(text: string, scenario: Scenario, variant: Variant, req: LabRequest, urls: LabUrls): string {
   const page = new URL(urls.pageOrigin);
   const otherPort = Number(page.port) === 65535 ? 1024 : Number(page.port) + 1;
   const values: Record<string, string> = {
@@ -132,77 +156,80 @@ function fillPlaceholders(text: string, scenario: Scenario, req: LabRequest, url
     pageOriginHttps: `https://${page.host}`,
     pageOriginOtherPort: `${page.protocol}//${page.hostname}:${otherPort}`,
     requestOrigin: req.headers.get('origin') ?? '',
-    api: `${urls.apiOrigin}/s/${scenario.id}/`,
-    altApi: `${urls.altApiOrigin}/s/${scenario.id}/`,
+    api: `${urls.apiOrigin}${apiBase(scenario.id, variant)}`,
+    altApi: `${urls.altApiOrigin}${apiBase(scenario.id, variant)}`,
     apiHost: new URL(urls.apiOrigin).host,
   };
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
 // ---------------------------------------------------------------------------------------------
-// Page origin: an index, one runner page per scenario, and the runner script
+// Page origin: the gallery, one runner page per scenario and variant, the exchange log
 
-function servePage(req: LabRequest, scenarios: readonly Scenario[], byId: ReadonlyMap<string, Scenario>,
-  labFor: (scenario: Scenario) => ScenarioUrls): LabResponse {
+interface PageContext {
+  scenarios: readonly Scenario[];
+  byId: ReadonlyMap<string, Scenario>;
+  labFor: (scenario: Scenario, variant: Variant) => ScenarioUrls;
+  fixes: ReadonlyMap<string, LabFix>;
+  exchanges: ExchangeLog;
+  urls: LabUrls;
+}
+
+function servePage(req: LabRequest, context: PageContext): LabResponse {
+  const { scenarios, byId, labFor, fixes, exchanges, urls } = context;
   const html = ['Content-Type', 'text/html; charset=utf-8'] as const;
-  if (req.path === '/') return { status: 200, headers: [html], body: indexPage(scenarios) };
+  if (req.path === '/') return { status: 200, headers: [html], body: galleryPage(scenarios, fixes, urls) };
   if (req.path === '/runner.js') return { status: 200, headers: [['Content-Type', 'text/javascript; charset=utf-8']], body: RUNNER_JS };
-  const scenario = req.path.startsWith('/run/') ? byId.get(decodeURIComponent(req.path.slice('/run/'.length))) : undefined;
-  if (scenario) return { status: 200, headers: [html, ...(scenario.page?.headers ?? [])], body: runnerPage(scenario, labFor(scenario)) };
-  return { status: 404, headers: [TEXT_PLAIN], body: 'Not found\n' };
+  if (req.path === '/lab.css') return { status: 200, headers: [['Content-Type', 'text/css; charset=utf-8']], body: LAB_CSS };
+  const page = /^\/(run|fixed|exchanges)\/([^/]+)$/.exec(req.path);
+  const scenario = page ? byId.get(decodeURIComponent(page[2]!)) : undefined;
+  if (!page || !scenario) return { status: 404, headers: [TEXT_PLAIN], body: 'Not found\n' };
+  if (page[1] === 'exchanges') {
+    const variant: Variant = req.query === 'fixed' ? 'fixed' : 'original';
+    return { status: 200, headers: [['Content-Type', 'application/json']], body: JSON.stringify(exchanges.get(scenario.id, variant)) };
+  }
+  const variant: Variant = page[1] === 'fixed' ? 'fixed' : 'original';
+  const fix = fixes.get(scenario.id);
+  if (variant === 'fixed' && fix?.kind !== 'server') {
+    return { status: 404, headers: [TEXT_PLAIN], body: `No fixed variant: ${fix?.reason ?? 'not diagnosed'}\n` };
+  }
+  const code = variant === 'fixed' && fix?.kind === 'server' && fix.code ? fix.code : scenario.code;
+  return {
+    status: 200,
+    headers: [html, ...(scenario.page?.headers ?? [])],
+    body: runnerPage(scenario, variant, code, labFor(scenario, variant), behaviourOf(scenario, variant, fix)),
+  };
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-/** JSON inside <script> must not be able to close the element. */
-const jsonForScript = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
-// No favicon request: it would be one more entry in the recorded HAR.
-const HEAD = '<meta charset="utf-8"><link rel="icon" href="data:,">';
-
-function indexPage(scenarios: readonly Scenario[]): string {
-  const items = scenarios.map((s) =>
-    `<li><a href="/run/${encodeURIComponent(s.id)}">${escapeHtml(s.id)}</a> — ${escapeHtml(s.title)}</li>`).join('\n');
-  return `<!doctype html><html lang="en"><head>${HEAD}<title>CORS lab</title></head><body>
-<h1>CORS lab</h1><p>Open DevTools (CORS Lens panel), then run a scenario.</p><ol>${items}</ol></body></html>`;
+/** The route table as text (placeholders named, not filled: they name the lab's origins). */
+function behaviourOf(scenario: Scenario, variant: Variant, fix: LabFix | undefined): ServerBehaviour {
+  const reply = (r: Reply | undefined) => r
+    ? [`${r.status}`, ...(r.headers ?? []).map(([name, value]) => `${name}: ${value}`)].join(' | ')
+    : '404 (no OPTIONS route)';
+  const routes = scenario.routes.map((route) => ({ path: route.path, preflight: reply(route.preflight), actual: reply(route.actual) }));
+  if (variant === 'fixed' && fix?.kind === 'server') {
+    const policy = `then CORS Lens's fix in front of it: ${JSON.stringify({ ...fix.fix, notes: undefined })}`;
+    return { routes: routes.map((r) => ({ ...r, actual: `${r.actual}\n  ${policy}` })), fix };
+  }
+  return { routes, ...(fix ? { fix } : {}) };
 }
 
-function runnerPage(scenario: Scenario, lab: ScenarioUrls): string {
-  return `<!doctype html><html lang="en"><head>${HEAD}<title>${escapeHtml(scenario.id)}</title></head><body>
-<p><a href="/">All scenarios</a></p>
-<h1>${escapeHtml(scenario.title)}</h1>
-<p>${escapeHtml(scenario.description)}</p>
-<pre>${escapeHtml(scenario.code.trim())}</pre>
-<button id="run">Run</button>
-<pre id="result"></pre>
-<script type="application/json" id="scenario">${jsonForScript({ id: scenario.id, code: scenario.code, lab })}</script>
-<script src="/runner.js"></script>
-</body></html>`;
-}
+/** The last exchanges each scenario had with the API origins, for the runner page's "On the wire". */
+class ExchangeLog {
+  private static readonly KEEP = 20;
+  private readonly log = new Map<string, unknown[]>();
 
-/**
- * Runs the scenario's code as the body of an async function(lab) when Run is clicked, and shows
- * what it returned (never throws). #result gets data-done once the JSON result is in it.
- * sourceURL names the code in stack traces, so HAR initiators point at the scenario.
- */
-const RUNNER_JS = `'use strict';
-(() => {
-  const { id, code, lab } = JSON.parse(document.getElementById('scenario').textContent);
-  const AsyncFunction = (async () => {}).constructor;
-  const scenario = new AsyncFunction('lab', code + '\\n//# sourceURL=scenarios/' + id + '.js');
-  document.getElementById('run').addEventListener('click', async () => {
-    const out = document.getElementById('result');
-    out.removeAttribute('data-done');
-    out.textContent = 'running…';
-    let result;
-    try {
-      result = { ok: true, value: (await scenario(lab)) ?? null };
-    } catch (error) {
-      result = { ok: false, error: String(error) };
-    }
-    out.textContent = JSON.stringify(result, null, 2);
-    out.setAttribute('data-done', '');
-  });
-})();
-`;
+  add(id: string, variant: Variant, req: LabRequest, response: LabResponse): void {
+    const key = `${variant}:${id}`;
+    const list = this.log.get(key) ?? [];
+    list.push({ method: req.method, url: req.target, requestHeaders: req.rawHeaders, status: response.status, responseHeaders: response.headers });
+    this.log.set(key, list.slice(-ExchangeLog.KEEP));
+  }
+
+  get(id: string, variant: Variant): unknown[] {
+    return this.log.get(`${variant}:${id}`) ?? [];
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Minimal HTTP/1.1: request line, headers, Content-Length bodies, keep-alive. Enough for what
@@ -213,6 +240,12 @@ interface LabRequest {
   method: string;
   /** Path of the request target, without the query. */
   path: string;
+  /** The query, without "?" ('' when none). */
+  query: string;
+  /** The request target as sent. */
+  target: string;
+  /** Header lines as sent, in order. */
+  rawHeaders: [string, string][];
   /** Lower-case names; repeated headers joined with ", " as a browser would read them. */
   headers: ReadonlyMap<string, string>;
 }
@@ -280,11 +313,13 @@ function parseRequest(data: Buffer): { request: LabRequest; consumed: number } |
   const line = /^(\S+) (\S+) HTTP\/1\.[01]$/.exec(requestLine);
   if (!line) throw new BadRequest(400, 'Malformed request line');
   const headers = new Map<string, string>();
+  const rawHeaders: [string, string][] = [];
   for (const headerLine of headerLines) {
     const colon = headerLine.indexOf(':');
     if (colon <= 0) throw new BadRequest(400, 'Malformed header line');
     const name = headerLine.slice(0, colon).trim().toLowerCase();
     const value = headerLine.slice(colon + 1).trim();
+    rawHeaders.push([headerLine.slice(0, colon).trim(), value]);
     const previous = headers.get(name);
     headers.set(name, previous === undefined ? value : `${previous}, ${value}`);
   }
@@ -293,8 +328,11 @@ function parseRequest(data: Buffer): { request: LabRequest; consumed: number } |
   if (!Number.isInteger(bodyLength) || bodyLength < 0 || bodyLength > MAX_BODY_BYTES) throw new BadRequest(400, 'Bad Content-Length');
   const consumed = headEnd + 4 + bodyLength;
   if (data.length < consumed) return undefined;
-  const path = line[2]!.split('?')[0]!;
-  return { request: { method: line[1]!, path, headers }, consumed };
+  const target = line[2]!;
+  const queryAt = target.indexOf('?');
+  const path = queryAt < 0 ? target : target.slice(0, queryAt);
+  const query = queryAt < 0 ? '' : target.slice(queryAt + 1);
+  return { request: { method: line[1]!, path, query, target, headers, rawHeaders }, consumed };
 }
 
 function writeResponse(socket: Socket, method: string, response: LabResponse, close: boolean): void {
@@ -330,7 +368,7 @@ async function findFreePort(): Promise<number> {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [pagePort, apiPort, altApiPort] = process.argv.slice(2).map(Number);
   const lab = await startLab({ pagePort: pagePort || 0, apiPort: apiPort || 0, altApiPort: altApiPort || 0 });
-  console.log(`CORS lab: ${lab.pageOrigin}/  (API ${lab.apiOrigin}, second API ${lab.altApiOrigin})`);
+  console.log(`CORS lab: open ${lab.pageOrigin}/  (API ${lab.apiOrigin}, second API ${lab.altApiOrigin})`);
   const stop = () => void lab.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

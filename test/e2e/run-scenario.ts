@@ -4,7 +4,8 @@
  * conformance test, so both observe the browser the same way.
  */
 import type { Scenario } from '../../lab/scenarios.ts';
-import type { Lab } from '../../lab/server.ts';
+import type { Lab, Variant } from '../../lab/server.ts';
+import type { PanelVerdict } from '../support/conformance.ts';
 import { pollFor, type DevtoolsHarness, type ObservedIssue, type ObservedRequest, type PanelHarLog } from './devtools-harness.ts';
 
 /** Fixed ports keep re-recorded fixtures comparable (URLs and Origin headers stay the same). */
@@ -15,6 +16,8 @@ const LAB_COOKIE = { name: 'lab_session', value: 'fake-session-for-the-cors-lab'
 
 export interface RecordedRequest {
   url: string;
+  /** Every hop, first to last (a redirected request keeps one id). */
+  urls: string[];
   method: string;
   resourceType: string | null;
   corsError: string | null;
@@ -47,10 +50,11 @@ export async function setLabCookie(harness: DevtoolsHarness, lab: Lab): Promise<
   if (!success) console.warn('Chromium refused the lab cookie: credentialed requests will carry no Cookie header.');
 }
 
-export async function runScenario(harness: DevtoolsHarness, lab: Lab, scenario: Scenario): Promise<{ recording: Recording; har: PanelHarLog }> {
+export async function runScenario(harness: DevtoolsHarness, lab: Lab, scenario: Scenario,
+  variant: Variant = 'original'): Promise<{ recording: Recording; har: PanelHarLog }> {
   const { page, network } = harness;
   // Navigating also clears DevTools' network log (Preserve log is off): each HAR starts empty.
-  await page.goto(lab.pageUrl(scenario.id), { waitUntil: 'load', timeout: SCENARIO_TIMEOUT_MS });
+  await page.goto(lab.pageUrl(scenario.id, variant), { waitUntil: 'load', timeout: SCENARIO_TIMEOUT_MS });
   network.clear();
   const runStartedMs = Date.now();
   // Click Run like a person would: the requests' initiator is then the page's own code only.
@@ -59,7 +63,7 @@ export async function runScenario(harness: DevtoolsHarness, lab: Lab, scenario: 
   const pageResult = JSON.parse(await result.textContent() ?? 'null') as unknown;
   await network.waitForIdle(SCENARIO_TIMEOUT_MS);
   const observed = network.all();
-  const har = await stableHar(harness, runStartedMs, lab.pageUrl(scenario.id));
+  const har = await stableHar(harness, runStartedMs, lab.pageUrl(scenario.id, variant));
 
   const recording: Recording = {
     scenario: scenario.id,
@@ -97,6 +101,7 @@ async function stableHar(harness: DevtoolsHarness, sinceMs: number, pageUrl: str
 function toRecordedRequest(request: ObservedRequest): RecordedRequest {
   return {
     url: request.url,
+    urls: request.urls,
     method: request.method,
     resourceType: request.resourceType,
     corsError: request.corsError,
@@ -104,4 +109,70 @@ function toRecordedRequest(request: ObservedRequest): RecordedRequest {
     netError: request.netError,
     blockedReason: request.blockedReason,
   };
+}
+
+/** Makes the panel list every request (not only problems): the conformance run reads ok rows too. */
+export async function showAllRequestsInPanel(harness: DevtoolsHarness): Promise<void> {
+  await harness.panel.evaluate(`(() => {
+    const box = document.querySelector('[data-testid=problems-only]');
+    if (!box) throw new Error('no problems-only checkbox in the panel');
+    if (box.checked) box.click();
+  })()`);
+}
+
+/** Types into the panel's filter box the way a person would (Preact listens to input events). */
+export async function setPanelFilter(harness: DevtoolsHarness, text: string): Promise<void> {
+  await harness.panel.evaluate(`(() => {
+    const input = document.querySelector('[data-testid=filter]');
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, ${JSON.stringify(text)});
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  })()`);
+}
+
+interface RowAttributes { verdict: string; rule: string; method: string; url: string }
+
+/**
+ * What the panel SHOWS for the requests whose URL contains `urlPart` (the filter is set to it):
+ * each row's verdict and rule, and the Chromium name its detail view gives. Rows arrive live a
+ * moment after the network settles, so wait until their number has stopped changing.
+ */
+export async function panelVerdicts(harness: DevtoolsHarness, urlPart: string, minRows: number): Promise<PanelVerdict[]> {
+  const panel = harness.panel;
+  await setPanelFilter(harness, urlPart);
+  const readRows = () => panel.evaluate<RowAttributes[]>(`[...document.querySelectorAll('[data-testid=request-row]')]
+    .filter((row) => row.dataset.url.includes(${JSON.stringify(urlPart)}))
+    .map((row) => ({ verdict: row.dataset.verdict, rule: row.dataset.rule, method: row.dataset.method, url: row.dataset.url }))`);
+  let previous = '';
+  let stableSince = Date.now();
+  const rows = await pollFor(`${minRows}+ panel rows for ${urlPart}`, async () => {
+    const current = await readRows();
+    const key = JSON.stringify(current);
+    if (key !== previous) {
+      previous = key;
+      stableSince = Date.now();
+      return undefined;
+    }
+    return current.length >= minRows && Date.now() - stableSince >= 250 ? current : undefined;
+  }, 10_000, 50);
+
+  const shown: PanelVerdict[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    // Open the row, then read the detail for that row (the list keeps its order while filtered).
+    const detail = await pollFor(`the detail of row ${i} for ${urlPart}`, () => panel.evaluate<{ verdict: string; rule: string; chromiumError: string | null } | null>(`(() => {
+      const row = [...document.querySelectorAll('[data-testid=request-row]')].filter((r) => r.dataset.url.includes(${JSON.stringify(urlPart)}))[${i}];
+      if (!row) return null;
+      if (row.getAttribute('aria-selected') !== 'true') { row.click(); return null; }
+      const detail = document.querySelector('[data-testid=detail]');
+      if (!detail) return null;
+      const named = [...detail.querySelectorAll('.ids span')].find((span) => span.textContent.startsWith('Chromium:'));
+      return { verdict: detail.dataset.verdict, rule: detail.dataset.rule, chromiumError: named ? named.querySelector('code').textContent : null };
+    })()`).then((value) => value ?? undefined), 5_000, 30);
+    const row = rows[i]!;
+    // The row and its detail must tell the same story.
+    if (detail.verdict !== row.verdict || detail.rule !== row.rule) {
+      throw new Error(`panel row says ${row.verdict}/${row.rule} but its detail says ${detail.verdict}/${detail.rule} (${row.url})`);
+    }
+    shown.push({ ...row, chromiumError: detail.chromiumError });
+  }
+  return shown;
 }
