@@ -231,8 +231,11 @@ function checkNginx(snippet: string): void {
 
 describe('registry', () => {
   it('lists the generators in order, with unique ids', () => {
-    expect(snippetGenerators.map((g) => g.id)).toEqual(['express', 'express-middleware', 'flask', 'nginx']);
-    expect(snippetGenerators.map((g) => g.language)).toEqual(['js', 'js', 'python', 'nginx']);
+    expect(snippetGenerators.map((g) => g.id)).toEqual([
+      'express', 'express-middleware', 'fastify', 'koa', 'next-route', 'next-middleware',
+      'flask', 'fastapi', 'django', 'nginx', 'apache', 'caddy', 'php', 'go', 'rack', 'spring', 'aspnet',
+    ]);
+    expect(new Set(snippetGenerators.map((g) => g.id)).size).toBe(snippetGenerators.length);
     for (const g of snippetGenerators) expect(g.label).not.toBe('');
   });
 
@@ -462,7 +465,7 @@ describe('hostile values', () => {
   it.each(snippetGenerators.map((g) => [g.id, g] as const))('%s: nothing hostile gets through verbatim', (id) => {
     const text = snippets[id]!;
     for (const bad of HOSTILE_SUBSTRINGS) expect(text, JSON.stringify(bad)).not.toContain(bad);
-    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\uffff]/);
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\uffff]/);
     expect(text).toMatch(/Left out origin/);
     expect(text).toMatch(/Left out request header/);
     expect(text).toMatch(/Left out path "\/api\/o\\u0027brien/);
@@ -532,6 +535,6 @@ describe('quoting helpers', () => {
   });
 
   it('the per-generator modules are the registered ones', () => {
-    expect(snippetGenerators).toEqual([expressCors, expressMiddleware, flask, nginx]);
+    for (const g of [expressCors, expressMiddleware, flask, nginx]) expect(snippetGenerators).toContain(g);
   });
 });

@@ -233,3 +233,22 @@ export function describe(value: string): string {
   }
   return `"${out}${clipped === value ? '' : '...'}"`;
 }
+
+/**
+ * A double-quoted string for Go, Java and C#. Planned values are printable ASCII; anything
+ * else is refused (Java would turn a \u escape into a real line break before parsing).
+ */
+export function cString(value: string): string {
+  for (let i = 0; i < value.length; i++) {
+    if (!PLAIN(value.charCodeAt(i))) throw new Error(`unsafe in a string literal: ${describe(value)}`);
+  }
+  return `"${value.replace(/[\\"]/g, '\\$&')}"`;
+}
+
+/** A single-quoted PHP or Ruby string ('…' interpolates nothing; only \ and ' are escaped). */
+export function singleQuoted(value: string): string {
+  for (let i = 0; i < value.length; i++) {
+    if (!PLAIN(value.charCodeAt(i))) throw new Error(`unsafe in a string literal: ${describe(value)}`);
+  }
+  return `'${value.replace(/[\\']/g, '\\$&')}'`;
+}
