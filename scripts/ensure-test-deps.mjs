@@ -17,8 +17,17 @@ const hasFlask = () => [process.env.PYTHON, 'python3', '/usr/bin/python3']
   .filter(Boolean)
   .some((python) => spawnSync(python, ['-c', 'import flask, flask_cors']).status === 0);
 
+const hasCommand = (name) => spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
+const findFirefox = () => (process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr');
+
 const missing = [];
 if (!findChromium()) missing.push('chromium');
+// Firefox build: zips (npm run package), the Firefox smoke test and fixture recorder (firefox-esr
+// under Xvfb, screenshot with ImageMagick's import).
+if (!hasCommand('zip') || !hasCommand('unzip')) missing.push('zip', 'unzip');
+if (!existsSync(findFirefox())) missing.push('firefox-esr');
+if (!hasCommand('xvfb-run') || !hasCommand('xauth')) missing.push('xvfb', 'xauth');
+if (!hasCommand('import')) missing.push('imagemagick');
 if (!hasFlask()) missing.push('python3-flask', 'python3-flask-cors');
 
 if (missing.length > 0) {
@@ -33,8 +42,9 @@ if (missing.length > 0) {
 }
 
 const chromium = findChromium();
-if (!chromium || !hasFlask()) {
-  console.error('apt-get finished but chromium or Flask is still missing.');
+if (!chromium || !hasFlask() || !existsSync(findFirefox()) || !hasCommand('xvfb-run') || !hasCommand('zip')) {
+  console.error('apt-get finished but chromium, Flask, firefox-esr, xvfb or zip is still missing.');
   process.exit(1);
 }
-console.log(`Test dependencies: ${execSync(`"${chromium}" --version`, { encoding: 'utf8' }).trim()} (${chromium}); Flask ok`);
+console.log(`Test dependencies: ${execSync(`"${chromium}" --version`, { encoding: 'utf8' }).trim()} (${chromium}); Flask ok; `
+  + `${execSync(`"${findFirefox()}" --version`, { encoding: 'utf8' }).trim()} (${findFirefox()})`);
