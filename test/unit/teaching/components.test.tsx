@@ -8,7 +8,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { blankScenario, type WhatIfScenario } from '../../../src/engine/teaching/scenario.ts';
-import { scenarioToShareLink } from '../../../src/engine/teaching/share.ts';
+import { scenarioToJson, scenarioToShareLink } from '../../../src/engine/teaching/share.ts';
 import { runWhatIf } from '../../../src/engine/teaching/what-if.ts';
 import { PresentationToggle } from '../../../src/panel/teaching/PresentationToggle.tsx';
 import { SequenceDiagram } from '../../../src/panel/teaching/SequenceDiagram.tsx';
@@ -82,6 +82,20 @@ describe('WhatIfEditor', () => {
     fireEvent.click(screen.getByTestId('whatif-open'));
     expect(screen.getByRole('alert').textContent).toMatch(/not a scenario link/);
     expect(verdict().chromiumError).toBe('WildcardOriginNotAllowed');
+  });
+
+  it('opens a scenario .json file, and refuses a HAR file with a message that says what to do', async () => {
+    render(<WhatIfEditor initial={blankScenario()} platform={fakePlatform()} />);
+    const input = screen.getByTestId('whatif-file') as HTMLInputElement;
+    const choose = async (file: File) => {
+      Object.defineProperty(input, 'files', { value: [file], configurable: true });
+      await act(async () => { fireEvent.change(input); await new Promise((done) => setTimeout(done, 10)); });
+    };
+    await choose(new File([scenarioToJson({ ...blankScenario(), title: 'From a file', method: 'DELETE' })], 'lesson.json', { type: 'application/json' }));
+    expect((screen.getByTestId('whatif-title') as HTMLInputElement).value).toBe('From a file');
+    expect((screen.getByTestId('whatif-method') as HTMLInputElement).value).toBe('DELETE');
+    await choose(new File(['{"log":{"version":"1.2","entries":[]}}'], 'capture.har'));
+    expect(screen.getByRole('alert').textContent).toMatch(/not a CORS Lens scenario.*Open HAR/);
   });
 
   it('copies a share link with secrets redacted', async () => {
