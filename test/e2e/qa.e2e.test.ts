@@ -259,8 +259,10 @@ describe('a 50 MB HAR stays responsive', () => {
     console.log(`50 MB HAR (${entries} entries): imported in ${seconds.toFixed(1)} s; UI thread: ${probe.longTasks.length} long tasks, `
       + `longest ${longest} ms, largest timer gap ${probe.maxGap} ms`);
     expect(await panel.evaluate('globalThis.corsLens.store.getState().diagnoses.length')).toBe(expected);
-    // One chunk of 250 entries takes tens of ms; a whole-file parse on the UI thread took ~3 s.
-    expect(longest).toBeLessThan(400);
-    expect(probe.maxGap).toBeLessThan(500);
+    // Chunks are sized to ~40 ms each: on a quiet 2-core machine the longest task was 95-145 ms
+    // and the largest gap 110-200 ms; under a load average of 9 (other browsers running), 272 and
+    // 298 ms. Diagnosing the file in one task takes ~3 s: these bounds catch that, not the load.
+    expect(longest).toBeLessThan(1_000);
+    expect(probe.maxGap).toBeLessThan(1_500);
   }, 180_000);
 });
