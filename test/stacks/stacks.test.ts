@@ -1,0 +1,249 @@
+/**
+ * Every runnable stack × six failing scenarios, on the real server in headless Chromium.
+ * For each cell: the app without CORS code fails in the browser; with the generated snippet
+ * pasted where it says, the page's request succeeds (no CDP corsErrorStatus, the cookie
+ * arrives, the exposed header is readable); the same request from a third origin stays blocked;
+ * and the headers are no more permissive than needed (the page's exact origin, never "*",
+ * Vary: Origin, credentials only when asked, nothing for the third origin, CORS on 401s too).
+ * Prints the matrix (README: "Verified fixes").
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server, request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { snippetGenerators } from '../../src/engine/snippets/index.ts';
+import { NetworkObserver, findChromium } from '../e2e/devtools-harness.ts';
+import { freePort } from './processes.ts';
+import { AUTH_TOKEN, REQUEST_ID, SESSION_COOKIE, STACK_SCENARIOS, type ScenarioRequest, type StackScenario } from './scenarios.ts';
+import { STACK_RUNNERS, type StackSession } from './stacks.ts';
+
+/** Stacks that cannot run here: checked against golden text (test/unit/snippets-golden.test.ts). */
+const GOLDEN_ONLY = ['spring', 'aspnet'];
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let third: Page;
+let pageObserver: NetworkObserver;
+let thirdObserver: NetworkObserver;
+let pageServer: Server;
+let upstream: Server;
+let pageOrigin: string;
+let thirdOrigin: string;
+let upstreamPort: number;
+const workDir = mkdtempSync(join(tmpdir(), 'cors-lens-stacks-'));
+const matrix = new Map<string, Map<string, string>>();
+const startedAt = Date.now();
+let requestCounter = 0;
+
+/** The base app for the proxies (nginx, Apache, Caddy): the same behaviour as every stack's app. */
+function baseApp(): Server {
+  return createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    req.resume();
+    if (path.startsWith('/s5/') && req.headers.authorization !== AUTH_TOKEN) {
+      res.writeHead(401, { 'Content-Type': 'text/plain' }).end('unauthorized');
+    } else if (path.startsWith('/s2/') && !(req.headers.cookie ?? '').split(/;\s*/).includes(SESSION_COOKIE)) {
+      res.writeHead(401, { 'Content-Type': 'text/plain' }).end('no session');
+    } else {
+      res.writeHead(200, { 'Content-Type': 'text/plain', 'X-Request-Id': REQUEST_ID }).end('ok');
+    }
+  });
+}
+
+const listen = (server: Server, port: number) => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+
+beforeAll(async () => {
+  const pagePort = await freePort();
+  pageOrigin = `http://localhost:${pagePort}`;
+  thirdOrigin = `http://127.0.0.1:${pagePort}`;
+  pageServer = createServer((_req, res) => {
+    // The session cookie the credentials scenario needs (host-only, so sent to localhost:<any port>).
+    res.writeHead(200, { 'Content-Type': 'text/html', 'Set-Cookie': `${SESSION_COOKIE}; Path=/; SameSite=Lax` }).end('<!doctype html><title>page</title>');
+  });
+  await listen(pageServer, pagePort);
+  upstreamPort = await freePort();
+  upstream = baseApp();
+  await listen(upstream, upstreamPort);
+
+  browser = await chromium.launch({
+    executablePath: findChromium(),
+    headless: true,
+    timeout: 30_000,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP localhost 127.0.0.1'],
+  });
+  context = await browser.newContext();
+  page = await context.newPage();
+  third = await context.newPage();
+  await page.goto(`${pageOrigin}/`);
+  await third.goto(`${thirdOrigin}/`);
+  pageObserver = await NetworkObserver.attach(context, page);
+  thirdObserver = await NetworkObserver.attach(context, third);
+});
+
+afterAll(async () => {
+  await context?.close().catch(() => undefined);
+  await browser?.close().catch(() => undefined);
+  await new Promise((r) => pageServer?.close(r));
+  await new Promise((r) => upstream?.close(r));
+  rmSync(workDir, { recursive: true, force: true });
+  printMatrix();
+});
+
+interface BrowserOutcome {
+  ok: boolean;
+  status: number | null;
+  header: string | null;
+  error: string | null;
+  corsErrors: string[];
+}
+
+/** Sends one scenario's requests from a page; a fresh query each time (no preflight cache). */
+async function fetchFrom(target: Page, observer: NetworkObserver, port: number, scenario: StackScenario): Promise<BrowserOutcome[]> {
+  const outcomes: BrowserOutcome[] = [];
+  for (const request of scenario.requests) {
+    const url = `http://localhost:${port}${scenario.path}?n=${++requestCounter}`;
+    observer.clear();
+    const result = await target.evaluate(async ({ url, request, readHeader }) => {
+      try {
+        const response = await fetch(url, {
+          method: request.method, headers: request.headers, body: request.body,
+          credentials: request.credentials ? 'include' : 'same-origin', cache: 'no-store',
+        });
+        await response.text();
+        return { ok: true, status: response.status, header: readHeader ? response.headers.get(readHeader) : null, error: null };
+      } catch (error) {
+        return { ok: false, status: null, header: null, error: String(error) };
+      }
+    }, { url, request, readHeader: scenario.readHeader ?? null });
+    await observer.waitForIdle(10_000, 100);
+    const corsErrors = observer.all().filter((r) => r.url.startsWith(url) && r.corsError).map((r) => `${r.resourceType} ${r.corsError}`);
+    outcomes.push({ ...result, corsErrors });
+  }
+  return outcomes;
+}
+
+function succeeded(scenario: StackScenario, outcomes: BrowserOutcome[]): string | null {
+  for (const [i, o] of outcomes.entries()) {
+    const what = scenario.requests[i]!.method;
+    if (o.corsErrors.length > 0) return `${what}: ${o.corsErrors.join(', ')}`;
+    if (!o.ok) return `${what}: ${o.error}`;
+    if (o.status !== 200) return `${what}: status ${o.status}`;
+    if (scenario.readHeader && o.header !== REQUEST_ID) return `${what}: page read ${scenario.readHeader}=${o.header}`;
+  }
+  return null;
+}
+
+interface RawResponse { status: number; headers: Record<string, string> }
+
+/** The server's answer straight from Node (what headers it sends to whom). */
+function rawRequest(port: number, path: string, method: string, headers: Record<string, string>): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path, method, headers: { Host: `localhost:${port}`, ...headers }, timeout: 10_000 }, (res) => {
+      res.resume();
+      res.on('end', () => {
+        const out: Record<string, string> = {};
+        for (const [name, value] of Object.entries(res.headers)) out[name] = Array.isArray(value) ? value.join(', ') : String(value);
+        resolve({ status: res.statusCode ?? 0, headers: out });
+      });
+    });
+    req.on('timeout', () => req.destroy(new Error(`timeout: ${method} ${path}`)));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const needsPreflight = (r: ScenarioRequest): boolean =>
+  !['GET', 'HEAD', 'POST'].includes(r.method) || Object.keys(r.headers ?? {}).some((h) => !/^content-type$/i.test(h) || !/^(text\/plain|application\/x-www-form-urlencoded|multipart\/form-data)/.test(r.headers![h]!));
+
+/** No more permissive than needed: returns the first problem, or null. */
+async function checkHeaders(port: number, scenario: StackScenario): Promise<string | null> {
+  const path = `${scenario.path}?raw=${++requestCounter}`;
+  const request = scenario.requests[0]!;
+  const credentials = scenario.fix(pageOrigin).allowCredentials;
+  // Without cookie or token: the answer may be 401, and it must still carry CORS headers.
+  const mine = await rawRequest(port, path, request.method, { Origin: pageOrigin });
+  const acao = mine.headers['access-control-allow-origin'];
+  if (acao !== pageOrigin) return `${request.method} from the page: Allow-Origin ${acao ?? 'missing'} (status ${mine.status})`;
+  if (!/\borigin\b/i.test(mine.headers.vary ?? '')) return `echoes the origin without Vary: Origin (Vary: ${mine.headers.vary ?? 'none'})`;
+  if ((mine.headers['access-control-allow-credentials'] === 'true') !== credentials) {
+    return `Allow-Credentials ${mine.headers['access-control-allow-credentials'] ?? 'absent'} where credentials are ${credentials ? '' : 'not '}needed`;
+  }
+  const theirs = await rawRequest(port, path, request.method, { Origin: thirdOrigin });
+  if (theirs.headers['access-control-allow-origin'] !== undefined) return `third origin got Allow-Origin ${theirs.headers['access-control-allow-origin']}`;
+  if (needsPreflight(request)) {
+    const preflightHeaders = (origin: string) => ({
+      Origin: origin,
+      'Access-Control-Request-Method': request.method,
+      ...(request.headers ? { 'Access-Control-Request-Headers': Object.keys(request.headers).map((h) => h.toLowerCase()).sort().join(',') } : {}),
+    });
+    const preflight = await rawRequest(port, path, 'OPTIONS', preflightHeaders(thirdOrigin));
+    if (preflight.headers['access-control-allow-origin'] !== undefined) return `third origin's preflight got Allow-Origin ${preflight.headers['access-control-allow-origin']}`;
+    const allowed = (await rawRequest(port, path, 'OPTIONS', preflightHeaders(pageOrigin))).headers['access-control-allow-methods'] ?? '';
+    if (allowed.includes('*')) return `preflight allows methods ${allowed}`;
+  }
+  return null;
+}
+
+async function runStack(id: string): Promise<Map<string, string>> {
+  const runner = STACK_RUNNERS.find((r) => r.id === id)!;
+  const generator = snippetGenerators.find((g) => g.id === id)!;
+  const cells = new Map<string, string>();
+  const dir = join(workDir, id);
+  const session: StackSession = await runner.open({ dir, upstreamPort, freePort });
+  try {
+    // The app as it fails: every scenario must be blocked (or the fix proves nothing).
+    const basePort = await session.apply(null, null);
+    const baseline = new Map<string, string | null>();
+    for (const scenario of STACK_SCENARIOS) baseline.set(scenario.id, succeeded(scenario, await fetchFrom(page, pageObserver, basePort, scenario)));
+
+    for (const scenario of STACK_SCENARIOS) {
+      const snippet = generator.render(scenario.fix(pageOrigin));
+      let verdict: string;
+      try {
+        const port = await session.apply(snippet, scenario);
+        const failure = succeeded(scenario, await fetchFrom(page, pageObserver, port, scenario));
+        const thirdOutcome = await fetchFrom(third, thirdObserver, port, scenario);
+        const permissive = await checkHeaders(port, scenario);
+        if (baseline.get(scenario.id) === null) verdict = 'FAIL: the app without the snippet already worked';
+        else if (failure !== null) verdict = `FAIL: ${failure}`;
+        else if (thirdOutcome.some((o) => o.corsErrors.length === 0)) verdict = 'FAIL: a third origin was not blocked';
+        else if (permissive !== null) verdict = `FAIL: ${permissive}`;
+        else verdict = 'pass';
+      } catch (error) {
+        verdict = `FAIL: ${String(error).slice(0, 600)}`;
+      }
+      cells.set(scenario.id, verdict);
+    }
+  } finally {
+    await session.close();
+  }
+  return cells;
+}
+
+function printMatrix(): void {
+  const header = ['stack', ...STACK_SCENARIOS.map((s) => s.title)];
+  const rows = snippetGenerators.map((g) => {
+    if (GOLDEN_ONLY.includes(g.id)) return [g.label, ...STACK_SCENARIOS.map(() => 'golden text')];
+    const cells = matrix.get(g.id);
+    return [g.label, ...STACK_SCENARIOS.map((s) => (cells?.get(s.id) === undefined ? 'not run' : cells.get(s.id) === 'pass' ? 'pass' : 'FAIL'))];
+  });
+  const lines = [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`);
+  console.log(`Stack × scenario (real servers, Chromium ${browser?.version() ?? '?'}, ${((Date.now() - startedAt) / 1000).toFixed(0)} s):\n${lines.join('\n')}`);
+  for (const [id, cells] of matrix) for (const [scenario, verdict] of cells) if (verdict !== 'pass') console.log(`${id} × ${scenario}: ${verdict}`);
+}
+
+describe('every generated fix works on the real server, in Chromium, and no wider than needed', () => {
+  it('covers every generator: runnable here, or golden text', () => {
+    expect(snippetGenerators.map((g) => g.id).sort()).toEqual([...STACK_RUNNERS.map((r) => r.id), ...GOLDEN_ONLY].sort());
+  });
+
+  it.each(STACK_RUNNERS.map((r) => r.id))('%s', async (id) => {
+    const cells = await runStack(id);
+    matrix.set(id, cells);
+    expect(Object.fromEntries(cells)).toEqual(Object.fromEntries(STACK_SCENARIOS.map((s) => [s.id, 'pass'])));
+  }, 240_000);
+});
