@@ -4,8 +4,7 @@
  * Loading accepts either and validates it, with a message that says what is wrong.
  * Secrets are redacted by default: a scenario taken from a live capture may hold an API key.
  */
-import { isSecretHeaderName, REDACTED } from '../export/redact.ts';
-import type { Header } from '../types.ts';
+import { redactHeaders, redactText } from '../export/redact.ts';
 import { SCENARIO_FORMAT, SCENARIO_VERSION, type WhatIfScenario } from './scenario.ts';
 import { toScenario, validateScenario } from './validate.ts';
 
@@ -41,14 +40,15 @@ export function base64UrlDecode(text: string): Uint8Array | null {
   return Uint8Array.from(bytes);
 }
 
-function redactHeaders(headers: Header[]): Header[] {
-  return headers.map((h) => (isSecretHeaderName(h.name) ? { name: h.name, value: REDACTED } : { name: h.name, value: h.value }));
-}
-
-/** The scenario with secret header values (Authorization, API keys, cookies) replaced by REDACTED. */
+/**
+ * The scenario as the exports redact (export/redact.ts): secret header values (Authorization keeps
+ * its scheme, cookies their names), and tokens or passwords in the URL, the title and any value.
+ */
 export function redactScenario(scenario: WhatIfScenario): WhatIfScenario {
   return {
     ...scenario,
+    title: redactText(scenario.title),
+    url: redactText(scenario.url),
     requestHeaders: redactHeaders(scenario.requestHeaders),
     preflightResponse: { ...scenario.preflightResponse, headers: redactHeaders(scenario.preflightResponse.headers) },
     actualResponse: { ...scenario.actualResponse, headers: redactHeaders(scenario.actualResponse.headers) },

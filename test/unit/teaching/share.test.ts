@@ -45,7 +45,8 @@ describe('scenario JSON file', () => {
     const parsed = parseScenario(json);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    expect(parsed.scenario.requestHeaders).toEqual([{ name: 'Authorization', value: 'REDACTED' }, { name: 'X-Trace', value: 'a<b>&"c"' }]);
+    expect(parsed.scenario.requestHeaders).toEqual([{ name: 'Authorization', value: 'Bearer REDACTED' }, { name: 'X-Trace', value: 'a<b>&"c"' }]);
+    expect(parsed.scenario.actualResponse.headers[1]).toEqual({ name: 'Set-Cookie', value: 'sid=REDACTED; Secure' });
     expect(parsed.scenario.actualResponse.headers[0]).toEqual({ name: 'Access-Control-Allow-Origin', value: 'http://localhost:5173' });
   });
 
@@ -77,9 +78,16 @@ describe('share link', () => {
     expect(parseScenario(cut(link))).toEqual({ ok: true, scenario });
   });
 
-  it('redacts by default', () => {
-    const parsed = parseScenario(scenarioToShareLink(scenario, BASE));
-    expect(parsed.ok && parsed.scenario.requestHeaders[0]!.value).toBe('REDACTED');
+  it('redacts by default: header secrets, and tokens in the URL and the title', () => {
+    const withToken = { ...scenario, url: 'http://localhost:3000/api/data?api_key=k3y-v4lue-123&page=2', title: 'GET http://localhost:3000/api/data?api_key=k3y-v4lue-123' };
+    const link = scenarioToShareLink(withToken, BASE);
+    const parsed = parseScenario(link);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.scenario.requestHeaders[0]!.value).toBe('Bearer REDACTED');
+    expect(parsed.scenario.url).toBe('http://localhost:3000/api/data?api_key=REDACTED&page=2');
+    expect(parsed.scenario.title).not.toContain('k3y-v4lue-123');
+    expect(scenarioToJson(withToken)).not.toContain('k3y-v4lue-123');
   });
 });
 
