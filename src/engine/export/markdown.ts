@@ -2,6 +2,7 @@
  * A Markdown report for bug trackers (GitHub, GitLab, Jira render it). Header values are put in
  * code spans or fences, never as raw Markdown or HTML.
  */
+import { snippetGenerators } from '../snippets/index.ts';
 import type { Diagnosis, Header } from '../types.ts';
 import type { ExportEnvironment } from './environment.ts';
 import { cleaner, exportResults, type JsonExchange, type JsonReport, type JsonResult } from './json.ts';
@@ -85,7 +86,8 @@ function askedHeaders(result: JsonResult): string[] {
   return acrh ? acrh.value.split(',') : [];
 }
 
-const LANGUAGE: Record<string, string> = { nginx: 'nginx', flask: 'python' };
+/** The fence's language: each generator says its own (js, python, nginx, caddyfile, …). */
+const languageOf = (stack: string) => snippetGenerators.find((g) => g.id === stack)?.language ?? '';
 
 export function resultToMarkdown(result: JsonResult, stack = 'express', heading = '###', number?: number): string {
   const lines: string[] = [];
@@ -120,7 +122,7 @@ export function resultToMarkdown(result: JsonResult, stack = 'express', heading 
   lines.push(exchangeBlock('Request', result.exchanges.request, asked), '');
   lines.push('**Sequence** (page, browser, server; where the browser stopped):', '', fenced(sequenceToText(sequenceFromResult(result)), 'text'), '');
   const snippet = result.snippets[stack];
-  if (snippet) lines.push(`**Fix for ${prose(stack)}:**`, '', fenced(snippet.trimEnd(), LANGUAGE[stack] ?? 'js'), '');
+  if (snippet) lines.push(`**Fix for ${prose(stack)}:**`, '', fenced(snippet.trimEnd(), languageOf(stack)), '');
   if (result.curl) lines.push('**Reproduce with curl** (curl does not enforce CORS: read the Access-Control-* headers in the answer):', '', fenced(result.curl, 'sh'), '');
   for (const warning of result.warnings) lines.push(`- ⚠️ ${prose(warning.title)}: ${prose(warning.summary)}`);
   if (result.warnings.length > 0) lines.push('');
