@@ -10,8 +10,6 @@ import type { ComponentType } from 'preact';
 import { DetailExport } from './export/DetailExport.tsx';
 import { ExportMenu } from './export/ExportMenu.tsx';
 import { ImportButton } from './import/ImportButton.tsx';
-import { PresentationToggle } from './teaching/PresentationToggle.tsx';
-import { ScenarioWorkbench } from './teaching/ScenarioWorkbench.tsx';
 import type { Diagnosis } from '../engine/types.ts';
 import { lazySlot } from './lazy-slot.tsx';
 export { lazySlot };
@@ -34,7 +32,8 @@ export interface DetailSlotProps {
 }
 
 /** Toolbar, after the built-in filters (e.g. Import, Export, presentation-mode toggle). */
-export const toolbarItems: ComponentType<ToolbarSlotProps>[] = [ImportButton, ExportMenu, ScenarioWorkbench, PresentationToggle];
+export const toolbarItems: ComponentType<ToolbarSlotProps>[] = [ImportButton, ExportMenu, lazySlot(() => import('./teaching/ScenarioWorkbench.tsx').then((m) => m.ScenarioWorkbench)),
+  lazySlot(() => import('./teaching/PresentationToggle.tsx').then((m) => m.PresentationToggle))];
 
 /** Detail view, right after the explanation (e.g. a sequence diagram). */
 export const detailAfterExplanation: ComponentType<DetailSlotProps>[] = [DetailExport, lazySlot(() => import('./teaching/SequenceSection.tsx').then((m) => m.SequenceSection))];

@@ -81,6 +81,13 @@ const diagramFacts = () => panel.evaluate<DiagramFacts>(`(() => {
   };
 })()`);
 
+/** Clicks an element once it is there (toolbar items and sections load on first use). */
+const click = (selector: string) => pollFor(`${selector} to click`, () => panel.evaluate<boolean>(`(() => {
+  const element = document.querySelector(${JSON.stringify(selector)});
+  if (!element) return false;
+  element.click();
+  return true; })()`).then((done) => done || undefined), 5_000);
+
 /** Sets an input's value as typing would (Preact listens to input events). */
 const type = (selector: string, value: string) => panel.evaluate(`(() => {
   const input = document.querySelector(${JSON.stringify(selector)});
@@ -148,7 +155,7 @@ describe('teaching mode in the real DevTools panel', () => {
 
   it('presentation mode at 1280×720: only the request, its explanation and its conversation, large and high-contrast', async () => {
     await openRow('header-not-allowed');
-    await panel.evaluate(`document.querySelector('[data-testid=presentation-toggle]').click()`);
+    await click('[data-testid=presentation-toggle]');
     await pollFor('presentation mode', async () => (await panel.evaluate(`document.documentElement.dataset.presentation`)) === 'on' ? true : undefined, 3_000);
     const facts = await panel.evaluate<Record<string, unknown>>(`(() => {
       const shown = (el) => !!el && getComputedStyle(el).display !== 'none' && el.getBoundingClientRect().height > 0;
@@ -196,7 +203,7 @@ describe('teaching mode in the real DevTools panel', () => {
     await screenshot('teaching-presentation-diagram.png');
     await panel.evaluate(`document.querySelector('.detail').scrollTop = 0`);
 
-    await panel.evaluate(`document.querySelector('[data-testid=presentation-toggle]').click()`);
+    await click('[data-testid=presentation-toggle]');
     const after = await panel.evaluate<{ presentation: string | null; list: boolean }>(`({ presentation: document.documentElement.dataset.presentation ?? null,
       list: getComputedStyle(document.querySelector('[data-testid=request-list]')).display !== 'none' })`);
     expect(after).toEqual({ presentation: null, list: true });
@@ -209,7 +216,7 @@ describe('teaching mode in the real DevTools panel', () => {
       common.Settings.Settings.instance().moduleSetting('ui-theme').set('dark');
     })()`);
     await pollFor('the panel to turn dark', async () => (await panel.evaluate('document.documentElement.dataset.theme')) === 'dark' ? true : undefined, 5_000);
-    await panel.evaluate(`document.querySelector('[data-testid=presentation-toggle]').click()`);
+    await click('[data-testid=presentation-toggle]');
     const contrast = await panel.evaluate<{ background: string; summary: number; diagramLabel: number; stop: number; toggle: number }>(`(() => {
       const rgb = (c) => c.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number);
       const lum = (c) => { const [r, g, b] = rgb(c).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
@@ -234,7 +241,7 @@ describe('teaching mode in the real DevTools panel', () => {
     await panel.evaluate(`(() => { const d = document.querySelector('.detail');
       d.scrollTop = document.querySelector('[data-testid=sequence-section]').getBoundingClientRect().top - d.getBoundingClientRect().top + d.scrollTop - 8; })()`);
     await screenshot('teaching-presentation-dark.png');
-    await panel.evaluate(`document.querySelector('[data-testid=presentation-toggle]').click()`);
+    await click('[data-testid=presentation-toggle]');
     await harness.devtools.evaluate(`(async () => {
       const common = await import('./core/common/common.js');
       common.Settings.Settings.instance().moduleSetting('ui-theme').set('default');
@@ -244,7 +251,11 @@ describe('teaching mode in the real DevTools panel', () => {
 
   it('what-if on a captured request: allowing the header turns the verdict, in the panel, as the engine in Node says', async () => {
     await openRow('header-not-allowed');
-    await panel.evaluate(`(() => { const d = document.querySelector('[data-testid=whatif-section]'); d.open = true; })()`);
+    await pollFor('the What if… section', () => panel.evaluate<boolean>(`(() => {
+      const d = document.querySelector('[data-testid=whatif-section]');
+      if (!d) return false;
+      d.open = true;
+      return true; })()`).then((done) => done || undefined), 5_000);
     const before = await verdictIn('[data-testid=whatif-section]');
     expect(before).toMatchObject({ verdict: 'blocked', rule: 'header-not-allowed', chromiumError: 'HeaderDisallowedByPreflightResponse' });
     await type('[data-testid=whatif-section] [data-testid=whatif-preflightResponse-headers] [data-header=access-control-allow-headers] .header-value-input', 'Content-Type, X-Api-Key');
@@ -259,7 +270,7 @@ describe('teaching mode in the real DevTools panel', () => {
   }, 30_000);
 
   it('what-if lab from scratch: a share link opens in the panel with the verdict Node computes; a damaged one says why', async () => {
-    await panel.evaluate(`document.querySelector('[data-testid=whatif-lab-toggle]').click()`);
+    await click('[data-testid=whatif-lab-toggle]');
     expect(await verdictIn('[data-testid=whatif-lab]')).toMatchObject({ verdict: 'blocked', rule: 'missing-allow-origin', chromiumError: 'MissingAllowOriginHeader' });
 
     const scenario: WhatIfScenario = {
@@ -269,7 +280,7 @@ describe('teaching mode in the real DevTools panel', () => {
     const inNode = runWhatIf(scenario);
     if (!inNode.ok) throw new Error(inNode.errors.join(' '));
     await type('[data-testid=whatif-lab] [data-testid=whatif-paste]', scenarioToShareLink(scenario, 'chrome-extension://x/src/panel/panel.html'));
-    await panel.evaluate(`document.querySelector('[data-testid=whatif-lab] [data-testid=whatif-open]').click()`);
+    await click('[data-testid=whatif-lab] [data-testid=whatif-open]');
     await pollFor('the opened scenario', async () => (await panel.evaluate(`document.querySelector('[data-testid=whatif-lab] [data-testid=whatif-title]').value`)) === 'Credentialed PUT' ? true : undefined, 5_000);
     expect(await verdictIn('[data-testid=whatif-lab]')).toEqual({
       verdict: inNode.result.diagnosis.verdict, rule: inNode.result.diagnosis.ruleId, chromiumError: inNode.result.diagnosis.chromiumError ?? '',
@@ -278,7 +289,7 @@ describe('teaching mode in the real DevTools panel', () => {
     await screenshot('teaching-whatif-lab.png');
 
     await type('[data-testid=whatif-lab] [data-testid=whatif-paste]', 'https://example.com/#scenario=eyJmb3JtYXQiOiJjb3Jz');
-    await panel.evaluate(`document.querySelector('[data-testid=whatif-lab] [data-testid=whatif-open]').click()`);
+    await click('[data-testid=whatif-lab] [data-testid=whatif-open]');
     const error = await pollFor('the error message', () => panel.evaluate<string | null>(`document.querySelector('[data-testid=whatif-lab] [data-testid=whatif-message].error')?.textContent ?? null`).then((t) => t ?? undefined), 5_000);
     expect(error).toMatch(/not valid JSON/);
     // The scenario on screen is still the last good one.
