@@ -260,9 +260,13 @@ describe('a 50 MB HAR stays responsive', () => {
       + `longest ${longest} ms, largest timer gap ${probe.maxGap} ms`);
     expect(await panel.evaluate('globalThis.corsLens.store.getState().diagnoses.length')).toBe(expected);
     // Chunks are sized to ~40 ms each: on a quiet 2-core machine the longest task was 95-145 ms
-    // and the largest gap 110-200 ms; under a load average of 9 (other browsers running), 272 and
-    // 298 ms. Diagnosing the file in one task takes ~3 s: these bounds catch that, not the load.
-    expect(longest).toBeLessThan(1_000);
-    expect(probe.maxGap).toBeLessThan(1_500);
+    // and the largest gap 110-200 ms of a ~5 s import; with a load average of 11 (other browser
+    // suites running) 743 ms of a 25 s import. Diagnosing the file in one task would make the
+    // longest task most of the import: the bounds are relative to the import's own duration,
+    // so a slow machine slows both, plus an absolute ceiling.
+    const importMs = seconds * 1000;
+    expect(await panel.evaluate('PerformanceObserver.supportedEntryTypes.includes("longtask")')).toBe(true);
+    expect(longest).toBeLessThan(Math.min(2_000, importMs / 5));
+    expect(probe.maxGap).toBeLessThan(Math.min(3_000, importMs / 4));
   }, 180_000);
 });
