@@ -9,7 +9,7 @@ import { HarInputError } from '../../engine/normalize.ts';
 import type { PanelStore } from '../store.ts';
 import { CHUNK_SIZE, nextChunkSize, readHarForImport, slimEntry, type FromWorker, type ToWorker } from './har-document.ts';
 
-/** The CLI's limit too: beyond it, a tab's memory is the problem, not CORS. */
+/** Beyond this, a DevTools tab's memory is the problem, not CORS. */
 export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 
 export interface ImportProgress {
@@ -53,7 +53,7 @@ export function importHarFile(
     return { ok: false, error: message };
   };
   if (file.size > MAX_IMPORT_BYTES) {
-    return Promise.resolve(fail(`the file is ${(file.size / 1024 / 1024).toFixed(0)} MB; the panel opens HAR files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB (the command line reads them too).`));
+    return Promise.resolve(fail(`the file is ${(file.size / 1024 / 1024).toFixed(0)} MB; the panel opens HAR files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Export only the requests you need (filter DevTools' Network panel first), or save the HAR without response bodies.`));
   }
   const worker = deps.createWorker();
   parsedIn = worker ? 'worker' : 'ui-thread';
