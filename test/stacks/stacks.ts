@@ -430,7 +430,6 @@ const caddyStack: StackRunner = {
     writeFileSync(join(dir, 'Caddyfile'), `{
 	admin off
 	auto_https off
-	persist_config off
 }
 
 http://localhost:${port}, http://127.0.0.1:${port} {
