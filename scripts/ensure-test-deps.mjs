@@ -29,6 +29,23 @@ if (!existsSync(findFirefox())) missing.push('firefox-esr');
 if (!hasCommand('xvfb-run') || !hasCommand('xauth')) missing.push('xvfb', 'xauth');
 if (!hasCommand('import')) missing.push('imagemagick');
 if (!hasFlask()) missing.push('python3-flask', 'python3-flask-cors');
+// The stack matrix (test/stacks) runs every generated fix on its real server: package → probe.
+const debianPython = (module) => () => spawnSync('/usr/bin/python3', ['-c', `import ${module}`]).status === 0;
+const STACK_PACKAGES = [
+  ['nginx', () => hasCommand('nginx')],
+  ['apache2', () => hasCommand('apache2')],
+  ['php-cli', () => hasCommand('php')],
+  ['golang-go', () => hasCommand('go')],
+  ['caddy', () => hasCommand('caddy')],
+  ['ruby-rack-cors', () => spawnSync('ruby', ['-e', 'require "rack/cors"']).status === 0],
+  ['ruby-webrick', () => spawnSync('ruby', ['-e', 'require "rack"; require "rack/handler/webrick"']).status === 0],
+  ['python3-django', debianPython('django')],
+  ['python3-django-cors-headers', debianPython('corsheaders')],
+  ['python3-fastapi', debianPython('fastapi')],
+  ['python3-uvicorn', debianPython('uvicorn')],
+];
+const stacksMissing = () => STACK_PACKAGES.filter(([, present]) => !present()).map(([name]) => name);
+missing.push(...stacksMissing());
 
 if (missing.length > 0) {
   if (!isRoot) {
@@ -42,6 +59,10 @@ if (missing.length > 0) {
 }
 
 const chromium = findChromium();
+if (stacksMissing().length > 0) {
+  console.error(`apt-get finished but stack servers are still missing: ${stacksMissing().join(' ')}`);
+  process.exit(1);
+}
 if (!chromium || !hasFlask() || !existsSync(findFirefox()) || !hasCommand('xvfb-run') || !hasCommand('zip')) {
   console.error('apt-get finished but chromium, Flask, firefox-esr, xvfb or zip is still missing.');
   process.exit(1);
