@@ -43,7 +43,8 @@ export const aspnet: SnippetGenerator = {
       'app.UseCors("CorsLensFix");',
       'app.UseAuthentication();',
       'app.UseAuthorization();',
-      `// Endpoints under ${plan.path} opt in with .RequireCors("CorsLensFix") (or [EnableCors("CorsLensFix")]).`,
+      '// UseCors with a policy name covers every endpoint. To limit it to the one above, call',
+      `// app.UseCors() without a name and add .RequireCors("CorsLensFix") to the endpoints under ${plan.path}.`,
     ]);
   },
 };
