@@ -5,6 +5,7 @@
  * transaction the browser would log and runs the real engine on it.
  */
 import { getHeader } from '../headers.ts';
+import { originOf } from '../origin.ts';
 import { corsUnsafeRequestHeaderNames, isBrowserManagedHeader, isSafelistedMethod } from '../fetch-spec.ts';
 import { decideCors } from '../diagnose.ts';
 import { requestedHeaders, requestMethod } from '../chromium-cors.ts';
@@ -75,7 +76,10 @@ export function scenarioFromDiagnosis(diagnosis: Diagnosis): { scenario: WhatIfS
   const tx = diagnosis.transaction;
   const first = tx.redirectHops[0] ?? tx.actualRequest;
   const notes: string[] = [];
-  const pageOrigin = tx.requestOrigin ?? (tx.actualRequest.declared?.pageOrigin ?? 'null');
+  // A request the browser stopped before sending carries no Origin: the page (or Referer) tells.
+  const referer = getHeader(first.requestHeaders, 'referer');
+  const pageOrigin = tx.requestOrigin ?? tx.actualRequest.declared?.pageOrigin
+    ?? (first.pageUrl ? originOf(first.pageUrl) : null) ?? (referer ? originOf(referer) : null) ?? 'null';
 
   let requestHeaders = first.requestHeaders
     .filter((h) => !isBrowserManagedHeader(h.name) && !isBrowserDefaultHeader(h))

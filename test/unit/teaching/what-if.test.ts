@@ -8,6 +8,9 @@ import { describe, expect, it } from 'vitest';
 import type { Header } from '../../../src/engine/types.ts';
 import type { WhatIfScenario } from '../../../src/engine/teaching/scenario.ts';
 import { methodAsSent, runWhatIf, type WhatIfResult } from '../../../src/engine/teaching/what-if.ts';
+import { scenarioFromDiagnosis } from '../../../src/engine/teaching/scenario.ts';
+import { analyzeHar } from '../../../src/engine/diagnose.ts';
+import { entry, har } from '../../support/har-builder.ts';
 
 const PAGE = 'http://localhost:5173';
 const API = 'http://localhost:3000/api/items';
@@ -232,5 +235,19 @@ describe('what-if: bad scenarios get messages, not a crash', () => {
     const outcome = runWhatIf({ ...base(), ...patch } as WhatIfScenario);
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.errors.join(' ')).toContain(message);
+  });
+});
+
+describe('what-if: starting from a captured request', () => {
+  it('a request stopped before sending has no Origin: the page origin comes from the page, and the verdict survives', () => {
+    // Mixed content as Chromium 156 logs it (test/fixtures/chromium/mixed-content.har): no Origin,
+    // no response, the page in pages[] and in Referer.
+    const blocked = { ...entry({ url: 'http://api.example.com/v1/cart', requestHeaders: { Referer: 'https://shop.example.com/' }, status: 0, error: '' }), pageref: 'page_1' };
+    const log = har([blocked], [{ id: 'page_1', title: 'https://shop.example.com/cart' }]);
+    const [captured] = analyzeHar(log).diagnoses;
+    expect(captured!.ruleId).toBe('mixed-content');
+    const { scenario } = scenarioFromDiagnosis(captured!);
+    expect(scenario.pageOrigin).toBe('https://shop.example.com');
+    expect(run(scenario).diagnosis.ruleId).toBe('mixed-content');
   });
 });
