@@ -29,13 +29,16 @@ export type LabFix =
     fix: CorsPolicyFix;
     /** The page code after the client-side part of the fix, when the fix has one. */
     code?: string;
+    /** CORS Lens's note asks for Set-Cookie with SameSite=None; Secure (rule cookie-samesite). */
+    crossSiteCookies?: true;
   }
   | { kind: 'none'; ruleIds: string[]; reason: string };
 
-/** Rules whose remedy CORS Lens places in the page, not in the server's CORS policy. */
-const CLIENT_SIDE = new Map<string, string>([
-  ['redirect-tainted-origin', 'CORS Lens suggests calling the final URL directly, so no cross-origin redirect happens (a page change).'],
-]);
+/**
+ * Rules whose remedy CORS Lens places in the page, not in the server's CORS policy (its fix
+ * notes say so): a cross-origin redirect makes the Origin "null", which no safe policy allows.
+ */
+const CLIENT_SIDE = new Set(['redirect-tainted-origin', 'null-origin-allowed']);
 
 /**
  * The fix CORS Lens suggests for a scenario, from the engine on its recorded HAR.
@@ -43,30 +46,38 @@ const CLIENT_SIDE = new Map<string, string>([
  */
 export function labFixFromHar(scenario: Scenario, harText: string | undefined): LabFix {
   if (harText === undefined) {
-    return { kind: 'none', ruleIds: [], reason: 'Not recorded yet: run `npm run record:fixtures` so CORS Lens can diagnose it.' };
+    return { kind: 'none', ruleIds: [], reason: 'not recorded yet: run `npm run record:fixtures` so CORS Lens can diagnose it.' };
   }
   const { diagnoses } = analyzeHar(JSON.parse(harText) as unknown);
   const problems = diagnoses.filter((d) => d.verdict !== 'ok');
   const ruleIds = [...new Set(problems.map((d) => d.ruleId))];
   if (diagnoses.length === 0) {
-    return { kind: 'none', ruleIds: [], reason: 'The browser refused it before it reached the network: no server is involved.' };
+    return { kind: 'none', ruleIds: [], reason: 'the browser refused it before it reached the network: no server is involved.' };
   }
-  if (problems.length === 0) return { kind: 'none', ruleIds: diagnoses.map((d) => d.ruleId), reason: 'Nothing to fix: CORS Lens finds this exchange ok.' };
-  const clientSide = ruleIds.map((id) => CLIENT_SIDE.get(id)).find(Boolean);
-  if (clientSide) return { kind: 'none', ruleIds, reason: clientSide };
+  if (problems.length === 0) return { kind: 'none', ruleIds: diagnoses.map((d) => d.ruleId), reason: 'nothing to fix: CORS Lens finds this exchange ok.' };
+  const clientSide = problems.find((d) => CLIENT_SIDE.has(d.ruleId));
+  if (clientSide) {
+    const notes = clientSide.finding.fix?.notes ?? [];
+    return { kind: 'none', ruleIds, reason: `the fix is in the page. CORS Lens: ${notes.join(' ') || 'see the explanation in the panel.'}` };
+  }
   const fixes = problems.flatMap((d) => [withPageOrigin(d.finding.fix, d), ...d.warnings.map((w) => withPageOrigin(w.finding.fix, d))])
     .filter((fix): fix is CorsPolicyFix => fix !== null);
   if (fixes.length === 0) {
     const notCors = problems.every((d) => d.verdict === 'not-cors');
     return {
       kind: 'none', ruleIds,
-      reason: notCors ? 'Not a CORS problem: no CORS header would change it (see the explanation in the panel).'
+      reason: notCors ? 'not a CORS problem: no CORS header would change it (see the explanation in the panel).'
         : 'CORS Lens suggests no server change for this one (see the explanation in the panel).',
     };
   }
   const fix = mergeFixes(fixes);
   const code = clientCode(scenario, fix);
-  return { kind: 'server', ruleIds: [...new Set([...ruleIds, ...problems.flatMap((d) => d.warnings.map((w) => w.ruleId))])], fix, ...(code ? { code } : {}) };
+  const allRules = [...new Set([...ruleIds, ...problems.flatMap((d) => d.warnings.map((w) => w.ruleId))])];
+  return {
+    kind: 'server', ruleIds: allRules, fix,
+    ...(code ? { code } : {}),
+    ...(allRules.includes('cookie-samesite') ? { crossSiteCookies: true as const } : {}),
+  };
 }
 
 export function labFixFor(scenario: Scenario, dir = FIXTURE_DIR): LabFix {
@@ -124,7 +135,8 @@ const lower = (name: string) => name.toLowerCase();
  * The scenario's reply as the fixed server sends it: the middleware's CORS headers on top of the
  * route's reply, or the middleware's own 204 for a preflight.
  */
-export function applyFix(fix: CorsPolicyFix, pageOrigin: string, req: FixRequest, reply: Reply): Reply {
+export function applyFix(labFix: Extract<LabFix, { kind: 'server' }>, pageOrigin: string, req: FixRequest, reply: Reply): Reply {
+  const { fix } = labFix;
   const plan = planFix({ ...fix, allowOrigins: fix.allowOrigins.map((o) => (o === PAGE_ORIGIN ? pageOrigin : o)) });
   const cors = corsHeaders(plan, req.headers.get('origin'));
   if (req.method === 'OPTIONS' && req.headers.has('access-control-request-method') && plan.handlesPreflight) {
@@ -143,7 +155,8 @@ export function applyFix(fix: CorsPolicyFix, pageOrigin: string, req: FixRequest
   const owned = new Set(cors.map(([name]) => lower(name)));
   // The middleware now owns the allow-origin decision, even when it decides to send none.
   if (!plan.originsUnchanged) owned.add('access-control-allow-origin');
-  const kept = (reply.headers ?? []).filter(([name]) => !owned.has(lower(name)));
+  const kept = (reply.headers ?? []).filter(([name]) => !owned.has(lower(name)))
+    .map(([name, value]) => (labFix.crossSiteCookies && lower(name) === 'set-cookie' ? [name, crossSiteCookie(value)] as const : [name, value] as const));
   return { ...reply, headers: [...kept, ...cors] };
 }
 
@@ -157,4 +170,10 @@ function corsHeaders(plan: SnippetPlan, origin: string | undefined): HeaderList 
   if (plan.credentials) headers.push(['Access-Control-Allow-Credentials', 'true']);
   if (plan.expose.length > 0) headers.push(['Access-Control-Expose-Headers', plan.expose.join(', ')]);
   return headers;
+}
+
+/** A Set-Cookie the browser sends back cross-site: SameSite=None; Secure, as CORS Lens's note says. */
+function crossSiteCookie(value: string): string {
+  const attributes = value.split(';').map((part) => part.trim()).filter((part) => !/^(samesite|secure)\b/i.test(part));
+  return [...attributes, 'SameSite=None', 'Secure'].join('; ');
 }

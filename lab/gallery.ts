@@ -19,7 +19,7 @@ export const TOPICS: ReadonlyArray<{ title: string; ids: readonly string[] }> = 
   {
     title: 'Credentials and cookies',
     ids: ['wildcard-with-credentials', 'credentials-without-allow-credentials', 'allow-credentials-not-true',
-      'ok-reflected-with-credentials', 'cookie-samesite-none-secure'],
+      'ok-reflected-with-credentials', 'cookie-without-samesite-none'],
   },
   {
     title: 'Preflight: status, redirect, origin, credentials',
@@ -120,9 +120,9 @@ export function runnerPage(scenario: Scenario, variant: Variant, code: string, l
 <h1>${variant === 'fixed' ? 'Fixed: ' : ''}${escapeHtml(scenario.title)}</h1>
 <p>${escapeHtml(scenario.description)}</p>
 ${fixNote}
+<p><button id="run" type="button">Run</button> the page code below</p>
 <h2>Page code</h2>
 <pre data-testid="code">${escapeHtml(code.trim())}</pre>
-<button id="run" type="button">Run</button>
 <h2>What the page saw</h2>
 <pre id="result" data-testid="result"></pre>
 <h2>On the wire <button id="show-exchange" type="button">Show what the server received and answered</button></h2>

@@ -8,6 +8,8 @@
  *   lab.api     this scenario's base URL on the API origin  (http://127.0.0.1:B/s/<id>/)
  *   lab.altApi  the same on a second API origin              (http://localhost:C/s/<id>/)
  *   lab.closed  the same on a port where nothing listens
+ *   lab.insecureApi  the same over http on a non-loopback host name (mixed content from https)
+ * A `secure` scenario runs on the https pair instead: page https://localhost:D, API https://127.0.0.1:E.
  * Server header values may use {pageOrigin} {pageOriginHttps} {pageOriginOtherPort}
  * {requestOrigin} (the request's Origin header) {api} {altApi} {apiHost}.
  */
@@ -38,6 +40,8 @@ export interface Scenario {
   /** Body of an async function(lab) run in the page; returns what the page saw. */
   code: string;
   routes: readonly Route[];
+  /** Runs on the https pair (Secure cookies, mixed content); Chromium must accept its self-signed certificate. */
+  secure?: true;
   /** Extra response headers for the scenario's page (e.g. a Content-Security-Policy). */
   page?: { headers?: HeaderList };
   /**
@@ -188,6 +192,19 @@ export const SCENARIOS: readonly Scenario[] = [
     routes: [{ path: 'data', actual: { status: 200, headers: [TEXT, ALLOW_PAGE, ['Access-Control-Allow-Credentials', 'TRUE']], body: BODY } }],
     expected: BLOCKED('InvalidAllowCredentials'),
   },
+  {
+    id: 'cookie-without-samesite-none',
+    title: 'https: a credentialed login sets a cookie without SameSite=None; Secure',
+    description: 'The request works, but the cookie defaults to SameSite=Lax: the browser will not send it back to this cross-site API.',
+    secure: true,
+    code: `const response = await fetch(lab.api + 'login', { method: 'POST', credentials: 'include' });
+return { status: response.status, body: await response.text() };`,
+    routes: [{
+      path: 'login',
+      actual: { status: 200, headers: [TEXT, ALLOW_PAGE, ALLOW_CREDENTIALS, ['Vary', 'Origin'], ['Set-Cookie', 'lab_theme=dark; Path=/; HttpOnly']], body: BODY },
+    }],
+    expected: SUCCEEDS,
+  },
   // ---- Errors without CORS headers ----------------------------------------------------------
   {
     id: 'server-error-without-cors',
@@ -272,6 +289,38 @@ export const SCENARIOS: readonly Scenario[] = [
       actual: { status: 200, headers: [TEXT, ALLOW_PAGE, ALLOW_CREDENTIALS], body: BODY },
     }],
     expected: BLOCKED('PreflightInvalidAllowCredentials'),
+  },
+  {
+    id: 'preflight-allow-origin-multiple',
+    title: 'PUT: the preflight sends Access-Control-Allow-Origin twice',
+    description: 'A proxy and the app both answer OPTIONS with the header: two lines are one list, never valid.',
+    code: PUT,
+    routes: [{ path: 'data', preflight: NO_CONTENT_WITH_CORS(ALLOW_PAGE, ['Access-Control-Allow-Methods', 'PUT']), actual: OK_WITH_CORS }],
+    expected: BLOCKED('PreflightMultipleAllowOriginValues'),
+  },
+  {
+    id: 'preflight-allow-origin-invalid',
+    title: 'PUT: the preflight answers Access-Control-Allow-Origin: localhost',
+    description: 'A host name alone is not an origin (no scheme, no port).',
+    code: PUT,
+    routes: [{
+      path: 'data',
+      preflight: { status: 204, headers: [['Access-Control-Allow-Origin', 'localhost'], ['Access-Control-Allow-Methods', 'PUT']] },
+      actual: OK_WITH_CORS,
+    }],
+    expected: BLOCKED('PreflightInvalidAllowOriginValue'),
+  },
+  {
+    id: 'preflight-500-with-cors',
+    title: 'PUT: the preflight fails with 500, with correct CORS headers',
+    description: 'The CORS headers are right, but a preflight must succeed (2xx): the OPTIONS handler crashed.',
+    code: PUT,
+    routes: [{
+      path: 'data',
+      preflight: { status: 500, headers: [TEXT, ALLOW_PAGE, ['Access-Control-Allow-Methods', 'PUT']], body: 'Internal Server Error\n' },
+      actual: OK_WITH_CORS,
+    }],
+    expected: BLOCKED('PreflightInvalidStatus'),
   },
   // ---- Preflight: methods ------------------------------------------------------------------
   {
@@ -387,6 +436,18 @@ return { status: response.status, url: response.url, body: await response.text()
     expected: BLOCKED('AllowOriginMismatch'),
   },
   {
+    id: 'redirect-cross-origin-null-allowed',
+    title: 'GET redirected to another origin, which allows the origin "null"',
+    description: 'Works: after the cross-origin redirect the Origin is "null" and the target allows it — but "null" is also what sandboxed iframes of any site send.',
+    code: `const response = await fetch(lab.api + 'start');
+return { status: response.status, url: response.url, body: await response.text() };`,
+    routes: [
+      { path: 'start', actual: { status: 302, headers: [ALLOW_PAGE, ['Location', '{altApi}final']] } },
+      { path: 'final', actual: { status: 200, headers: [TEXT, ['Access-Control-Allow-Origin', 'null']], body: BODY } },
+    ],
+    expected: SUCCEEDS,
+  },
+  {
     id: 'redirect-with-credentials-in-url',
     title: 'GET redirected to a URL with user:password@',
     description: 'A CORS request may not follow a redirect to a URL carrying credentials.',
@@ -437,6 +498,17 @@ return { type: response.type, status: response.status, body: await response.text
     expected: { corsError: null, netError: 'net::ERR_BLOCKED_BY_CLIENT' },
   },
   {
+    id: 'mixed-content',
+    title: 'https page calls an http API (mixed content)',
+    description: 'Not CORS: an https page may not fetch plain http from a non-loopback host; no CORS header can allow it. Call the API over https.',
+    secure: true,
+    code: `const response = await fetch(lab.insecureApi + 'data');
+return { status: response.status, body: await response.text() };`,
+    routes: [{ path: 'data', actual: OK_WITH_CORS }],
+    // Measured in Chromium 156: loadingFailed with blockedReason "mixed-content" and no errorText.
+    expected: { corsError: null, netError: null },
+  },
+  {
     id: 'csp-connect-src',
     title: "The page's Content-Security-Policy (connect-src 'self') blocks the API",
     description: "Not CORS: the page's own policy forbids connecting to the API origin; fix the CSP, not the server's CORS.",
@@ -468,6 +540,33 @@ for (let i = 0; i < 2; i++) {
 return { statuses };`,
     routes: [{ path: 'data', preflight: NO_CONTENT_WITH_CORS(['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Max-Age', '600']), actual: OK_WITH_CORS }],
     expected: SUCCEEDS,
+  },
+  {
+    id: 'max-age-above-cap',
+    title: 'PUT twice with Access-Control-Max-Age: 86400',
+    description: 'Works, but Chromium caches a preflight for at most 7200 s (2 h): a day is silently cut.',
+    code: `const statuses = [];
+for (let i = 0; i < 2; i++) {
+  const response = await fetch(lab.api + 'data', { method: 'PUT', body: 'x' });
+  statuses.push(response.status);
+  await response.text();
+}
+return { statuses };`,
+    routes: [{
+      path: 'data',
+      preflight: NO_CONTENT_WITH_CORS(['Access-Control-Allow-Methods', 'PUT'], ['Access-Control-Max-Age', '86400'], ['Vary', 'Origin']),
+      actual: { status: 200, headers: [TEXT, ALLOW_PAGE, ['Vary', 'Origin']], body: BODY },
+    }],
+    expected: SUCCEEDS,
+  },
+  {
+    id: 'no-cors-redirect-manual',
+    title: "fetch(mode: 'no-cors', redirect: 'manual')",
+    description: "A no-cors request must follow redirects: the combination is refused before anything is sent.",
+    code: `const response = await fetch(lab.api + 'data', { mode: 'no-cors', redirect: 'manual' });
+return { type: response.type, status: response.status };`,
+    routes: [{ path: 'data', actual: OK_WITH_CORS }],
+    expected: { corsError: 'NoCorsRedirectModeNotFollow', netError: null, issueOnly: 'CorsIssue' },
   },
   {
     id: 'ok-simple',

@@ -13,10 +13,12 @@
  */
 import { STATUS_CODES } from 'node:http';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
 import { pathToFileURL } from 'node:url';
 import { applyFix, labFixFor, type LabFix } from './apply-fix.ts';
 import { galleryPage, LAB_CSS, RUNNER_JS, runnerPage, runPath, type ServerBehaviour, type Variant } from './gallery.ts';
 import { SCENARIOS, type HeaderList, type Reply, type Scenario } from './scenarios.ts';
+import { makeSelfSignedCertificate, type Certificate } from './tls.ts';
 
 export type { Variant } from './gallery.ts';
 
@@ -29,6 +31,10 @@ export interface LabUrls {
   altApiOrigin: string;
   /** A loopback port nothing listens on (it was free when the lab started). */
   closedOrigin: string;
+  /** https://localhost:D — the page origin of `secure` scenarios (self-signed certificate). */
+  securePageOrigin: string;
+  /** https://127.0.0.1:E — their API origin. */
+  secureApiOrigin: string;
 }
 
 export interface Lab extends LabUrls {
@@ -49,6 +55,8 @@ export interface ScenarioUrls {
   altApi: string;
   /** The same base on a port where nothing listens. */
   closed: string;
+  /** The same base over plain http on a host name that is not loopback (mixed content from an https page). */
+  insecureApi: string;
   pageOrigin: string;
   apiOrigin: string;
   altApiOrigin: string;
@@ -61,6 +69,8 @@ export interface LabOptions {
   altApiPort?: number;
   /** A port to leave closed (default: one that was free at start). */
   closedPort?: number;
+  securePagePort?: number;
+  secureApiPort?: number;
   scenarios?: readonly Scenario[];
   /** Fixes by scenario id (default: CORS Lens on each scenario's recording in test/fixtures/chromium). */
   fixes?: ReadonlyMap<string, LabFix>;
@@ -77,15 +87,23 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   const exchanges = new ExchangeLog();
   const closedPort = options.closedPort || await findFreePort();
   // Origins are only known once the listeners have ports; handlers read them through `urls`.
-  const urls: LabUrls = { pageOrigin: '', apiOrigin: '', altApiOrigin: '', closedOrigin: `http://${HOST}:${closedPort}` };
-  const labFor = (scenario: Scenario, variant: Variant = 'original'): ScenarioUrls => ({
-    api: `${urls.apiOrigin}${apiBase(scenario.id, variant)}`,
-    altApi: `${urls.altApiOrigin}${apiBase(scenario.id, variant)}`,
-    closed: `${urls.closedOrigin}${apiBase(scenario.id, variant)}`,
-    pageOrigin: urls.pageOrigin,
-    apiOrigin: urls.apiOrigin,
-    altApiOrigin: urls.altApiOrigin,
-  });
+  const urls: LabUrls = {
+    pageOrigin: '', apiOrigin: '', altApiOrigin: '', closedOrigin: `http://${HOST}:${closedPort}`, securePageOrigin: '', secureApiOrigin: '',
+  };
+  const labFor = (scenario: Scenario, variant: Variant = 'original'): ScenarioUrls => {
+    const { page, api } = originsOf(scenario, urls);
+    return {
+      api: `${api}${apiBase(scenario.id, variant)}`,
+      altApi: `${urls.altApiOrigin}${apiBase(scenario.id, variant)}`,
+      closed: `${urls.closedOrigin}${apiBase(scenario.id, variant)}`,
+      insecureApi: `http://${INSECURE_HOST}:${new URL(urls.apiOrigin).port}${apiBase(scenario.id, variant)}`,
+      pageOrigin: page,
+      apiOrigin: api,
+      altApiOrigin: urls.altApiOrigin,
+    };
+  };
+  // The https pair exists only when a scenario needs it (it needs openssl).
+  const certificate = scenarios.some((scenario) => scenario.secure) ? makeSelfSignedCertificate() : undefined;
 
   const servers: LabServer[] = [];
   try {
@@ -98,6 +116,14 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     const altApi = await listen(options.altApiPort ?? 0, (req) => serveApi(req, byId, fixes, urls, exchanges));
     servers.push(altApi.server);
     urls.altApiOrigin = `http://localhost:${altApi.port}`;
+    if (certificate) {
+      const securePage = await listen(options.securePagePort ?? 0, (req) => servePage(req, { scenarios, byId, labFor, fixes, exchanges, urls }), certificate);
+      servers.push(securePage.server);
+      urls.securePageOrigin = `https://localhost:${securePage.port}`;
+      const secureApi = await listen(options.secureApiPort ?? 0, (req) => serveApi(req, byId, fixes, urls, exchanges), certificate);
+      servers.push(secureApi.server);
+      urls.secureApiOrigin = `https://${HOST}:${secureApi.port}`;
+    }
   } catch (error) {
     await Promise.all(servers.map(closeServer));
     throw error;
@@ -105,7 +131,10 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
 
   return {
     ...urls,
-    pageUrl: (scenarioId, variant = 'original') => `${urls.pageOrigin}${runPath(scenarioId, variant)}`,
+    pageUrl: (scenarioId, variant = 'original') => {
+      const scenario = byId.get(scenarioId);
+      return `${scenario ? originsOf(scenario, urls).page : urls.pageOrigin}${runPath(scenarioId, variant)}`;
+    },
     labFor,
     fixes,
     close: () => Promise.all(servers.map(closeServer)).then(() => undefined),
@@ -114,6 +143,14 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
 
 // ---------------------------------------------------------------------------------------------
 // API origin: answers from the scenario table
+
+/** A host name that is not loopback, so an https page's request to it is mixed content (blocked before DNS). */
+const INSECURE_HOST = 'cors-lab.invalid';
+
+/** The page and API origins a scenario runs on: the https pair for `secure` scenarios. */
+function originsOf(scenario: Scenario, urls: LabUrls): { page: string; api: string } {
+  return scenario.secure ? { page: urls.securePageOrigin, api: urls.secureApiOrigin } : { page: urls.pageOrigin, api: urls.apiOrigin };
+}
 
 /** Where a scenario's routes live on the API origins: /s/<id>/ as written, /f/<id>/ after the fix. */
 const apiBase = (id: string, variant: Variant) => `/${variant === 'fixed' ? 'f' : 's'}/${encodeURIComponent(id)}/`;
@@ -130,7 +167,7 @@ function serveApi(req: LabRequest, byId: ReadonlyMap<string, Scenario>, fixes: R
   }
   // A route without a preflight answer behaves like a server with no OPTIONS handler.
   let reply = req.method === 'OPTIONS' ? route.preflight ?? NO_OPTIONS_ROUTE : route.actual;
-  if (variant === 'fixed' && fix?.kind === 'server') reply = applyFix(fix.fix, urls.pageOrigin, req, reply);
+  if (variant === 'fixed' && fix?.kind === 'server') reply = applyFix(fix, originsOf(scenario, urls).page, req, reply);
   const fill = (text: string) => fillPlaceholders(text, scenario, variant, req, urls);
   const response: LabResponse = {
     status: reply.status,
@@ -149,16 +186,17 @@ const NO_OPTIONS_ROUTE: Reply = { status: 404, headers: [TEXT_PLAIN], body: 'Not
  * {pageOrigin} {pageOriginHttps} {pageOriginOtherPort} {requestOrigin} {api} {altApi} {apiHost}.
  */
 function fillPlaceholders(text: string, scenario: Scenario, variant: Variant, req: LabRequest, urls: LabUrls): string {
-  const page = new URL(urls.pageOrigin);
+  const origins = originsOf(scenario, urls);
+  const page = new URL(origins.page);
   const otherPort = Number(page.port) === 65535 ? 1024 : Number(page.port) + 1;
   const values: Record<string, string> = {
-    pageOrigin: urls.pageOrigin,
+    pageOrigin: origins.page,
     pageOriginHttps: `https://${page.host}`,
     pageOriginOtherPort: `${page.protocol}//${page.hostname}:${otherPort}`,
     requestOrigin: req.headers.get('origin') ?? '',
-    api: `${urls.apiOrigin}${apiBase(scenario.id, variant)}`,
+    api: `${origins.api}${apiBase(scenario.id, variant)}`,
     altApi: `${urls.altApiOrigin}${apiBase(scenario.id, variant)}`,
-    apiHost: new URL(urls.apiOrigin).host,
+    apiHost: new URL(origins.api).host,
   };
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
@@ -271,9 +309,12 @@ class BadRequest extends Error {
 
 type LabServer = Server & { sockets: Set<Socket> };
 
-function listen(port: number, handler: Handler): Promise<{ server: LabServer; port: number }> {
+function listen(port: number, handler: Handler, certificate?: Certificate): Promise<{ server: LabServer; port: number }> {
   const sockets = new Set<Socket>();
-  const server = Object.assign(createServer((socket) => serveConnection(socket, handler, sockets)), { sockets });
+  const onConnection = (socket: Socket) => serveConnection(socket, handler, sockets);
+  // TLS sockets are net sockets once the handshake is done: the same HTTP/1.1 code serves both.
+  const base = certificate ? createTlsServer({ ...certificate, ALPNProtocols: ['http/1.1'] }, onConnection) : createServer(onConnection);
+  const server = Object.assign(base, { sockets });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, HOST, () => resolve({ server, port: (server.address() as AddressInfo).port }));
@@ -368,7 +409,12 @@ async function findFreePort(): Promise<number> {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [pagePort, apiPort, altApiPort] = process.argv.slice(2).map(Number);
   const lab = await startLab({ pagePort: pagePort || 0, apiPort: apiPort || 0, altApiPort: altApiPort || 0 });
-  console.log(`CORS lab: open ${lab.pageOrigin}/  (API ${lab.apiOrigin}, second API ${lab.altApiOrigin})`);
+  console.log([
+    `CORS lab: open ${lab.pageOrigin}/`,
+    `  API ${lab.apiOrigin}, second API ${lab.altApiOrigin}`,
+    `  https pair (self-signed, made now): page ${lab.securePageOrigin}, API ${lab.secureApiOrigin}`,
+    `  For the https scenarios, open ${lab.secureApiOrigin}/ and ${lab.securePageOrigin}/ once and accept the certificate.`,
+  ].join('\n'));
   const stop = () => void lab.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

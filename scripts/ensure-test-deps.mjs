@@ -46,6 +46,8 @@ const STACK_PACKAGES = [
 ];
 const stacksMissing = () => STACK_PACKAGES.filter(([, present]) => !present()).map(([name]) => name);
 missing.push(...stacksMissing());
+// The CORS lab makes a self-signed certificate for its https origins with the openssl CLI.
+if (!hasCommand('openssl')) missing.push('openssl');
 
 if (missing.length > 0) {
   if (!isRoot) {

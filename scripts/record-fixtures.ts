@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { SCENARIOS, type Scenario } from '../lab/scenarios.ts';
 import { startLab, type Lab } from '../lab/server.ts';
 import { launchDevtoolsHarness, type DevtoolsHarness } from '../test/e2e/devtools-harness.ts';
-import { FIXED_PORTS, runScenario, setLabCookie, type Recording } from '../test/e2e/run-scenario.ts';
+import { FIXED_PORTS, labHarnessOptions, runScenario, setLabCookie, type Recording } from '../test/e2e/run-scenario.ts';
 
 const OUT_DIR = fileURLToPath(new URL('../test/fixtures/chromium/', import.meta.url));
 
@@ -41,10 +41,7 @@ async function main(): Promise<number> {
   let harness: DevtoolsHarness | undefined;
   const outcomes: Outcome[] = [];
   try {
-    harness = await launchDevtoolsHarness({
-      allowThirdPartyCookies: true,
-      blockUrlFilters: scenarios.flatMap((scenario) => scenario.blockedByExtension ?? []),
-    });
+    harness = await launchDevtoolsHarness(labHarnessOptions(scenarios));
     console.log(`Chromium ${harness.chromiumVersion}, CORS Lens ${harness.extensionId}, lab ${lab.pageOrigin} → ${lab.apiOrigin}`);
     await setLabCookie(harness, lab);
     for (const scenario of scenarios) {

@@ -15,7 +15,7 @@ import { SCENARIOS } from '../../lab/scenarios.ts';
 import { startLab, type Lab } from '../../lab/server.ts';
 import { compareLive, describePanel, formatConformanceTable, type ConformanceRow } from '../support/conformance.ts';
 import { launchDevtoolsHarness, pollFor, type DevtoolsHarness } from './devtools-harness.ts';
-import { panelVerdicts, runScenario, setLabCookie, setPanelFilter, showAllRequestsInPanel } from './run-scenario.ts';
+import { labHarnessOptions, panelVerdicts, runScenario, setLabCookie, setPanelFilter, showAllRequestsInPanel } from './run-scenario.ts';
 
 let lab: Lab;
 let harness: DevtoolsHarness;
@@ -26,10 +26,7 @@ const startedMs = Date.now();
 
 beforeAll(async () => {
   lab = await startLab();
-  harness = await launchDevtoolsHarness({
-    allowThirdPartyCookies: true,
-    blockUrlFilters: SCENARIOS.flatMap((scenario) => scenario.blockedByExtension ?? []),
-  });
+  harness = await launchDevtoolsHarness(labHarnessOptions(SCENARIOS));
   await setLabCookie(harness, lab);
   await showAllRequestsInPanel(harness);
 }, 60_000);
@@ -47,6 +44,15 @@ afterAll(async () => {
   if (fixedTable.length > 0) console.log(`\nFixed variants (the server after CORS Lens's fix)\n${formatConformanceTable(fixedTable)}`);
   console.log(`live conformance: ${seconds} s`);
 });
+
+/** Scenarios that send the same PUT twice: the second must reuse the cached preflight. */
+const PREFLIGHT_CACHE = new Set(['preflight-cached', 'max-age-above-cap']);
+
+/** Chromium sent one OPTIONS for the two PUTs: the second used its preflight cache. */
+function expectOnePreflightForTwoPuts(requests: readonly { method: string; resourceType: string | null }[]): void {
+  expect(requests.filter((r) => r.resourceType === 'preflight').length, 'OPTIONS on the wire').toBe(1);
+  expect(requests.filter((r) => r.method === 'PUT').length, 'PUTs on the wire').toBe(2);
+}
 
 /** The part of a URL all of one scenario's requests share (its routes live under it). */
 const basePath = (url: string) => new URL(url).pathname;
@@ -70,6 +76,7 @@ describe('live: what the panel shows equals Chromium, scenario by scenario', () 
       expect(sent.length, 'the scenario made a request').toBeGreaterThan(0);
       // The lab's expectation was measured in Chromium; a change here means Chromium changed.
       for (const request of sent) expect(request.corsError, `${request.method} ${request.url}`).toBe(scenario.expected.corsError);
+      if (PREFLIGHT_CACHE.has(scenario.id)) expectOnePreflightForTwoPuts(recording.requests);
       const shown = await panelVerdicts(harness, base, 1);
       const rows = compareLive({ log: har }, recording.requests, shown);
       table.push(...rows.map((row) => ({ scenario: scenario.id, row })));
@@ -88,7 +95,7 @@ describe('live: every fixed variant passes in Chromium and shows as ok', () => {
     // Every blocked scenario has one, except where CORS Lens's remedy is in the page or not CORS at all.
     const blockedWithout = SCENARIOS.filter((s) => s.expected.corsError && !s.expected.issueOnly && !withFix.includes(s.id)).map((s) => s.id);
     expect(blockedWithout).toEqual(['redirect-cross-origin-needs-null', 'redirect-with-credentials-in-url']);
-    expect(withFix.length).toBeGreaterThanOrEqual(30);
+    expect(withFix.length).toBeGreaterThanOrEqual(35);
   });
 
   for (const scenario of fixable) {
@@ -99,6 +106,8 @@ describe('live: every fixed variant passes in Chromium and shows as ok', () => {
       for (const request of recording.requests) {
         expect({ corsError: request.corsError, netError: request.netError }, `${request.method} ${request.url}`).toEqual({ corsError: null, netError: null });
       }
+      // The fix keeps (or sets) a max-age: the cache still works after it.
+      if (PREFLIGHT_CACHE.has(scenario.id)) expectOnePreflightForTwoPuts(recording.requests);
       const shown = await panelVerdicts(harness, basePath(lab.labFor(scenario, 'fixed').api), 1);
       const rows = compareLive({ log: har }, recording.requests, shown).map((row) => {
         const panelRow = shown.find((s) => row.panel === describePanel(s));
@@ -108,4 +117,30 @@ describe('live: every fixed variant passes in Chromium and shows as ok', () => {
       for (const row of rows) expect(row, `${row.request}: panel ${row.panel}`).toMatchObject({ agree: true });
     }, 30_000);
   }
+});
+
+describe('live: the gallery runs a scenario for a person', () => {
+  it('Run on the gallery runs the scenario, shows what the page saw and what went over the wire', async () => {
+    const { page } = harness;
+    await page.goto(`${lab.pageOrigin}/`, { waitUntil: 'domcontentloaded' });
+    const card = page.locator('[data-scenario="preflight-404-no-cors"]');
+    await expect(card.locator('[data-testid=run-fixed]').count()).resolves.toBe(1);
+    await card.locator('[data-testid=run]').click();
+    await page.waitForSelector('#result[data-done]', { timeout: 10_000 });
+    expect(JSON.parse(await page.locator('#result').textContent() ?? 'null')).toEqual({ ok: false, error: 'TypeError: Failed to fetch' });
+    await page.click('#show-exchange');
+    await page.waitForSelector('#exchange[data-done]', { timeout: 10_000 });
+    const wire = await page.locator('#exchange').textContent();
+    expect(wire).toMatch(/→ OPTIONS \/s\/preflight-404-no-cors\/data[\s\S]*← 404/);
+    // And the panel diagnoses the request the gallery made.
+    const shown = await panelVerdicts(harness, '/s/preflight-404-no-cors/', 1);
+    expect(shown.map((s) => [s.verdict, s.chromiumError])).toEqual([['blocked', 'PreflightMissingAllowOriginHeader']]);
+
+    // One click to the fixed variant: same code, the server after CORS Lens's fix.
+    await page.click('[data-testid=switch-variant]');
+    await page.waitForURL(/\/fixed\/preflight-404-no-cors$/);
+    await page.click('#run');
+    await page.waitForSelector('#result[data-done]', { timeout: 10_000 });
+    expect(JSON.parse(await page.locator('#result').textContent() ?? 'null')).toMatchObject({ ok: true, value: { status: 200 } });
+  }, 30_000);
 });

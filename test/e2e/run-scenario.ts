@@ -6,10 +6,10 @@
 import type { Scenario } from '../../lab/scenarios.ts';
 import type { Lab, Variant } from '../../lab/server.ts';
 import type { PanelVerdict } from '../support/conformance.ts';
-import { pollFor, type DevtoolsHarness, type ObservedIssue, type ObservedRequest, type PanelHarLog } from './devtools-harness.ts';
+import { pollFor, type DevtoolsHarness, type HarnessOptions, type ObservedIssue, type ObservedRequest, type PanelHarLog } from './devtools-harness.ts';
 
 /** Fixed ports keep re-recorded fixtures comparable (URLs and Origin headers stay the same). */
-export const FIXED_PORTS = { pagePort: 47310, apiPort: 47311, altApiPort: 47312, closedPort: 47313 };
+export const FIXED_PORTS = { pagePort: 47310, apiPort: 47311, altApiPort: 47312, closedPort: 47313, securePagePort: 47314, secureApiPort: 47315 };
 export const SCENARIO_TIMEOUT_MS = 15_000;
 /** A fake session cookie on the API origin, so credentialed requests visibly carry a Cookie. */
 const LAB_COOKIE = { name: 'lab_session', value: 'fake-session-for-the-cors-lab' };
@@ -41,6 +41,18 @@ export interface Recording {
   pageResult: unknown;
 }
 
+/**
+ * How the lab's browser is launched: third-party cookies on (as in Chrome), the ad blocker for the
+ * scenarios that need one, and the https pair's self-signed certificate accepted.
+ */
+export function labHarnessOptions(scenarios: readonly Scenario[]): HarnessOptions {
+  return {
+    allowThirdPartyCookies: true,
+    blockUrlFilters: scenarios.flatMap((scenario) => scenario.blockedByExtension ?? []),
+    args: ['--ignore-certificate-errors'],
+  };
+}
+
 export async function setLabCookie(harness: DevtoolsHarness, lab: Lab): Promise<void> {
   // SameSite=None (which requires Secure): the API (127.0.0.1) is another site than the page
   // (localhost). Chromium accepts Secure cookies for loopback http, a potentially trustworthy origin.
@@ -54,16 +66,21 @@ export async function runScenario(harness: DevtoolsHarness, lab: Lab, scenario: 
   variant: Variant = 'original'): Promise<{ recording: Recording; har: PanelHarLog }> {
   const { page, network } = harness;
   // Navigating also clears DevTools' network log (Preserve log is off): each HAR starts empty.
-  await page.goto(lab.pageUrl(scenario.id, variant), { waitUntil: 'load', timeout: SCENARIO_TIMEOUT_MS });
+  // DOMContentLoaded: runner.js (the last element) has run and wired the button; nothing else loads.
+  await page.goto(lab.pageUrl(scenario.id, variant), { waitUntil: 'domcontentloaded', timeout: SCENARIO_TIMEOUT_MS });
   network.clear();
   const runStartedMs = Date.now();
-  // Click Run like a person would: the requests' initiator is then the page's own code only.
-  await page.click('#run', { timeout: SCENARIO_TIMEOUT_MS });
+  // Click Run like a person would (a real mouse event), so the requests' initiator is the page's
+  // own code only; without Playwright's actionability waits, which cost ~0.3 s a scenario.
+  const button = await page.locator('#run').boundingBox({ timeout: SCENARIO_TIMEOUT_MS });
+  if (!button) throw new Error(`${scenario.id}: the Run button is not on screen`);
+  await page.mouse.click(button.x + button.width / 2, button.y + button.height / 2);
   const result = await page.waitForSelector('#result[data-done]', { timeout: SCENARIO_TIMEOUT_MS });
   const pageResult = JSON.parse(await result.textContent() ?? 'null') as unknown;
-  await network.waitForIdle(SCENARIO_TIMEOUT_MS);
+  // The page awaited every response: the network is settled already, or within a moment.
+  await network.waitForIdle(SCENARIO_TIMEOUT_MS, 100);
   const observed = network.all();
-  const har = await stableHar(harness, runStartedMs, lab.pageUrl(scenario.id, variant));
+  const har = await stableHar(harness, runStartedMs, lab.pageUrl(scenario.id, variant), observed.length);
 
   const recording: Recording = {
     scenario: scenario.id,
@@ -78,9 +95,10 @@ export async function runScenario(harness: DevtoolsHarness, lab: Lab, scenario: 
 
 /**
  * The panel's HAR for this run: entries that started after the run began. DevTools receives the
- * network events on its own session, so poll until the entry count has stopped changing.
+ * network events on its own session, so poll until it has as many entries as Chromium reported
+ * requests, or (a request DevTools leaves out of its HAR) until the count has stopped changing.
  */
-async function stableHar(harness: DevtoolsHarness, sinceMs: number, pageUrl: string): Promise<PanelHarLog> {
+async function stableHar(harness: DevtoolsHarness, sinceMs: number, pageUrl: string, expected: number): Promise<PanelHarLog> {
   let previous = -1;
   let stableSince = Date.now();
   return pollFor('a stable HAR from the panel', async () => {
@@ -89,13 +107,12 @@ async function stableHar(harness: DevtoolsHarness, sinceMs: number, pageUrl: str
     if (entries.length !== previous) {
       previous = entries.length;
       stableSince = Date.now();
-      return undefined;
-    }
-    if (Date.now() - stableSince < 400) return undefined;
+      if (entries.length < expected) return undefined;
+    } else if (Date.now() - stableSince < 400) return undefined;
     // The scenario's page, even when no request reached the network (CSP, mode 'same-origin').
     const pages = (log.pages ?? []).filter((p) => (p as { title?: unknown }).title === pageUrl);
     return { version: log.version, creator: log.creator, pages, entries };
-  }, 10_000, 100);
+  }, 10_000, 50);
 }
 
 function toRecordedRequest(request: ObservedRequest): RecordedRequest {
@@ -152,7 +169,7 @@ export async function panelVerdicts(harness: DevtoolsHarness, urlPart: string, m
       stableSince = Date.now();
       return undefined;
     }
-    return current.length >= minRows && Date.now() - stableSince >= 250 ? current : undefined;
+    return current.length >= minRows && Date.now() - stableSince >= 150 ? current : undefined;
   }, 10_000, 50);
 
   const shown: PanelVerdict[] = [];
