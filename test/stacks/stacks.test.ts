@@ -188,6 +188,21 @@ async function checkHeaders(port: number, scenario: StackScenario): Promise<stri
   return null;
 }
 
+/** 'pass', or 'FAIL: why' for one scenario with this snippet applied. */
+async function verifyFix(session: StackSession, scenario: StackScenario, snippet: string): Promise<string> {
+  try {
+    const port = await session.serve(snippet, scenario);
+    const failure = succeeded(scenario, await fetchFrom(page, pageObserver, port, scenario));
+    if (failure !== null) return `FAIL: ${failure}`;
+    const thirdOutcome = await fetchFrom(third, thirdObserver, port, scenario);
+    if (thirdOutcome.some((o) => o.corsErrors.length === 0)) return 'FAIL: a third origin was not blocked';
+    const permissive = await checkHeaders(port, scenario);
+    return permissive === null ? 'pass' : `FAIL: ${permissive}`;
+  } catch (error) {
+    return `FAIL: ${String(error).slice(0, 600)}`;
+  }
+}
+
 async function runStack(id: string): Promise<Map<string, string>> {
   const runner = STACK_RUNNERS.find((r) => r.id === id)!;
   const generator = snippetGenerators.find((g) => g.id === id)!;
@@ -196,26 +211,14 @@ async function runStack(id: string): Promise<Map<string, string>> {
   const session: StackSession = await runner.open({ dir, upstreamPort, freePort });
   try {
     // The app as it fails: every scenario must be blocked (or the fix proves nothing).
-    const basePort = await session.apply(null, null);
+    const basePort = await session.serve(null, null);
     const baseline = new Map<string, string | null>();
     for (const scenario of STACK_SCENARIOS) baseline.set(scenario.id, succeeded(scenario, await fetchFrom(page, pageObserver, basePort, scenario)));
 
     for (const scenario of STACK_SCENARIOS) {
-      const snippet = generator.render(scenario.fix(pageOrigin));
-      let verdict: string;
-      try {
-        const port = await session.apply(snippet, scenario);
-        const failure = succeeded(scenario, await fetchFrom(page, pageObserver, port, scenario));
-        const thirdOutcome = await fetchFrom(third, thirdObserver, port, scenario);
-        const permissive = await checkHeaders(port, scenario);
-        if (baseline.get(scenario.id) === null) verdict = 'FAIL: the app without the snippet already worked';
-        else if (failure !== null) verdict = `FAIL: ${failure}`;
-        else if (thirdOutcome.some((o) => o.corsErrors.length === 0)) verdict = 'FAIL: a third origin was not blocked';
-        else if (permissive !== null) verdict = `FAIL: ${permissive}`;
-        else verdict = 'pass';
-      } catch (error) {
-        verdict = `FAIL: ${String(error).slice(0, 600)}`;
-      }
+      const verdict = baseline.get(scenario.id) === null
+        ? 'FAIL: the app without the snippet already worked'
+        : await verifyFix(session, scenario, generator.render(scenario.fix(pageOrigin)));
       cells.set(scenario.id, verdict);
     }
   } finally {
@@ -246,4 +249,30 @@ describe('every generated fix works on the real server, in Chromium, and no wide
     matrix.set(id, cells);
     expect(Object.fromEntries(cells)).toEqual(Object.fromEntries(STACK_SCENARIOS.map((s) => [s.id, 'pass'])));
   }, 240_000);
+});
+
+describe('the harness fails fixes that are wrong (Express, hand-made snippets)', () => {
+  const scenario = (id: string) => STACK_SCENARIOS.find((s) => s.id === id)!;
+  const CASES: [string, string, string, RegExp][] = [
+    ['reflects any origin, with credentials', 'credentials', `app.use((req, res, next) => {
+  res.set('Access-Control-Allow-Origin', req.get('Origin') || '');
+  res.set('Access-Control-Allow-Credentials', 'true');
+  next();
+});`, /third origin was not blocked/],
+    ['a wildcard where one origin is enough', 'missing-acao', "app.use(require('cors')());", /third origin was not blocked/],
+    ['CORS registered after auth', 'auth-first', `app.use('/s5', (req, res, next) => (req.get('Authorization') === AUTH ? next() : res.sendStatus(401)));
+app.use(require('cors')({ origin: ['PAGE'], methods: ['DELETE'], allowedHeaders: ['authorization'] }));`, /PreflightInvalidStatus/],
+    ['preflight without the requested header', 'custom-header', "app.use(require('cors')({ origin: ['PAGE'], allowedHeaders: ['content-type'] }));", /HeaderDisallowedByPreflightResponse/],
+    ['Expose-Headers missing', 'expose', "app.use(require('cors')({ origin: ['PAGE'] }));", /page read X-Request-Id=null/],
+  ];
+
+  it.each(CASES)('%s', async (_name, scenarioId, snippet, expected) => {
+    const session = await STACK_RUNNERS.find((r) => r.id === 'express')!.open({ dir: join(workDir, 'negative'), upstreamPort, freePort });
+    try {
+      const verdict = await verifyFix(session, scenario(scenarioId), snippet.replace(/PAGE/g, pageOrigin));
+      expect(verdict).toMatch(expected);
+    } finally {
+      await session.close();
+    }
+  }, 60_000);
 });

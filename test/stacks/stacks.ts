@@ -27,10 +27,10 @@ export interface StackContext {
   freePort(): Promise<number>;
 }
 
-/** A server answering the scenario paths; `apply` puts one scenario's snippet in place. */
+/** A server answering the scenario paths; `serve` puts one scenario's snippet in place. */
 export interface StackSession {
   /** Starts (or reloads) the app with this snippet (null: no CORS code, the failing app); returns its base URL. */
-  apply(snippet: string | null, scenario: StackScenario | null): Promise<number>;
+  serve(snippet: string | null, scenario: StackScenario | null): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -46,7 +46,7 @@ function restarting(start: (ctx: StackContext, snippet: string | null, port: num
     let current: Running | null = null;
     let revision = 0;
     return {
-      async apply(snippet) {
+      async serve(snippet) {
         await current?.stop();
         current = null;
         const port = await ctx.freePort();
@@ -156,7 +156,11 @@ export function answer(request: Request, revision: string, checkAuth: boolean): 
 `;
 const NEXT_METHODS = ['GET', 'PUT', 'DELETE', 'PATCH'];
 
-/** A Next.js project with a catch-all route; `checkAuth`: the route handlers do the auth. */
+/**
+ * A Next.js project with a catch-all route; `checkAuth`: the route handlers do the auth.
+ * `next dev --webpack`: Turbopack (the default in 16) was slower here and lost its build
+ * manifest after a middleware change on this 2-core machine; `next build` per change is slower still.
+ */
 async function startNext(ctx: StackContext, name: string, checkAuth: boolean, middleware: string | null) {
   const dir = withNodeModules(fresh(ctx.dir, name));
   mkdirSync(join(dir, 'app', '[...slug]'), { recursive: true });
@@ -197,7 +201,7 @@ const nextRoute: StackRunner = {
     const { dir, port, server } = await startNext(ctx, 'next-route', true, null);
     let revision = 0;
     return {
-      async apply(snippet, scenario) {
+      async serve(snippet, scenario) {
         if (snippet === null || scenario === null) return port;
         // As the snippet says: its code in app/<path>/route.ts, each handler wrapped in withCors.
         const rev = `route-${++revision}`;
@@ -232,7 +236,7 @@ const nextMiddleware: StackRunner = {
     ].join('\n');
     const { dir, port, server } = await startNext(ctx, 'next-middleware', false, baseMiddleware('mw-0'));
     return {
-      async apply(snippet, scenario) {
+      async serve(snippet, scenario) {
         const rev = `mw-${++revision}`;
         const path = scenario?.path ?? '/s1/data';
         let source: string;
