@@ -159,7 +159,7 @@ const NEXT_METHODS = ['GET', 'PUT', 'DELETE', 'PATCH'];
 /**
  * A Next.js project with a catch-all route; `checkAuth`: the route handlers do the auth.
  * `next dev --webpack`: Turbopack (the default in 16) was slower here and lost its build
- * manifest after a middleware change on this 2-core machine; `next build` per change is slower still.
+ * manifest after a middleware change on this 2-core machine.
  */
 async function startNext(ctx: StackContext, name: string, checkAuth: boolean, middleware: string | null) {
   const dir = withNodeModules(fresh(ctx.dir, name));
