@@ -177,6 +177,12 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
   let live = new Capture(cap);
   let imported: { name: string; capture: Capture } | null = null;
   let importedPages = new Map<string, string>();
+  /**
+   * The inspected page's URL since its last navigation. Live HAR entries carry no page list, and a
+   * request the browser refused before sending (mixed content) has no Origin either: without the
+   * page it would look same-origin and be hidden.
+   */
+  let livePageUrl: string | null = null;
   let seenLive = new Set<string>();
   const pending: { live: unknown[]; imported: unknown[] } = { live: [], imported: [] };
   let flushScheduled = false;
@@ -245,7 +251,7 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
       const { exchanges, problems } = normalizeEntries(batch, undefined, live.nextIndex);
       live.nextIndex += batch.length;
       appendAll(live.problems, problems);
-      live.add(exchanges);
+      live.add(livePageUrl === null ? exchanges : exchanges.map((e) => (e.pageUrl === null ? { ...e, pageUrl: livePageUrl } : e)));
       changed = true;
     }
     if (pending.imported.length > 0) {
@@ -396,7 +402,8 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
       return snapshot;
     },
 
-    navigated() {
+    navigated(url) {
+      livePageUrl = url;
       if (filter.preserveLog) return;
       resetLive();
       if (!imported) {
