@@ -8,6 +8,7 @@ export const go: SnippetGenerator = {
   language: 'go',
   render(fix: CorsPolicyFix): string {
     const plan = planFix(fix);
+    const width = Math.max(0, ...plan.origins.map((o) => cString(o).length + 1));
     const set = (indent: string, name: string, value: string): string => `${indent}w.Header().Set(${cString(name)}, ${value})`;
     const perResponse = (indent: string): string[] => [
       ...(plan.credentials ? [set(indent, 'Access-Control-Allow-Credentials', '"true"')] : []),
@@ -23,7 +24,10 @@ export const go: SnippetGenerator = {
         : [
             `// ${allowlistComment(plan)}`,
             'var allowedOrigins = map[string]bool{',
-            plan.origins.length > 0 ? plan.origins.map((o) => `\t${cString(o)}: true,`).join('\n') : `\t// ${cString(EXAMPLE_ORIGIN)}: true,`,
+            // Values aligned as gofmt does.
+            plan.origins.length > 0
+              ? plan.origins.map((o) => `\t${`${cString(o)}:`.padEnd(width)} true,`).join('\n')
+              : `\t// ${cString(EXAMPLE_ORIGIN)}: true,`,
             '}',
             '',
           ]),
