@@ -73,17 +73,20 @@ const HEAD = '<meta charset="utf-8"><meta name="viewport" content="width=device-
 export const runPath = (id: string, variant: Variant) => `/${variant === 'fixed' ? 'fixed' : 'run'}/${encodeURIComponent(id)}`;
 
 /** The gallery: topics, and per scenario its code, a run button and the fixed variant. */
-export function galleryPage(scenarios: readonly Scenario[], fixes: ReadonlyMap<string, LabFix>, urls: { pageOrigin: string; apiOrigin: string }): string {
+export function galleryPage(scenarios: readonly Scenario[], fixes: ReadonlyMap<string, LabFix>,
+  urls: { pageOrigin: string; apiOrigin: string; securePageOrigin?: string }): string {
+  // Absolute links: https scenarios run on the https page origin, whichever origin shows the gallery.
+  const href = (s: Scenario, variant: Variant) => `${s.secure ? urls.securePageOrigin ?? '' : urls.pageOrigin}${runPath(s.id, variant)}?run`;
   const card = (s: Scenario) => {
     const fix = fixes.get(s.id);
     const fixed = fix?.kind === 'server'
-      ? `<a class="button fixed" data-testid="run-fixed" href="${runPath(s.id, 'fixed')}?run">Run the fixed variant</a>`
+      ? `<a class="button fixed" data-testid="run-fixed" href="${escapeHtml(href(s, 'fixed'))}">Run the fixed variant</a>`
       : `<span class="no-fix" data-testid="no-fix">No server fix: ${escapeHtml(fix?.reason ?? 'not diagnosed')}</span>`;
     return `<article class="scenario" id="${escapeHtml(s.id)}" data-testid="scenario" data-scenario="${escapeHtml(s.id)}">
 <h3>${escapeHtml(s.title)} <code class="id">${escapeHtml(s.id)}</code></h3>
 <p>${escapeHtml(s.description)}</p>
 <details><summary>Page code</summary><pre>${escapeHtml(s.code.trim())}</pre></details>
-<p class="actions"><a class="button" data-testid="run" href="${runPath(s.id, 'original')}?run">Run</a> ${fixed}</p>
+<p class="actions"><a class="button" data-testid="run" href="${escapeHtml(href(s, 'original'))}">Run</a>${s.secure ? ' <span class="no-fix">(https: accept the lab\'s certificate once)</span>' : ''} ${fixed}</p>
 </article>`;
   };
   const groups = groupByTopic(scenarios);

@@ -5,16 +5,14 @@
  * Exits 1 when a verdict differs from the scenario's expectation (the files still hold the truth).
  *
  *   npx vite build && npx tsx scripts/record-fixtures.ts [scenario-id …]
+ * (The live conformance test saves the same files from its own run with CORS_LENS_RECORD_FIXTURES=1.)
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { SCENARIOS, type Scenario } from '../lab/scenarios.ts';
 import { startLab, type Lab } from '../lab/server.ts';
 import { launchDevtoolsHarness, type DevtoolsHarness } from '../test/e2e/devtools-harness.ts';
-import { FIXED_PORTS, labHarnessOptions, runScenario, setLabCookie, type Recording } from '../test/e2e/run-scenario.ts';
-
-const OUT_DIR = fileURLToPath(new URL('../test/fixtures/chromium/', import.meta.url));
+import {
+  FIXED_PORTS, FIXTURE_DIR as OUT_DIR, labHarnessOptions, runScenario, setLabCookie, writeFixture, type Recording,
+} from '../test/e2e/run-scenario.ts';
 
 interface Outcome {
   scenario: Scenario;
@@ -32,7 +30,6 @@ async function main(): Promise<number> {
     return 2;
   }
   const scenarios = only.length > 0 ? SCENARIOS.filter((s) => only.includes(s.id)) : SCENARIOS;
-  mkdirSync(OUT_DIR, { recursive: true });
 
   const lab = await startLab(FIXED_PORTS).catch((error: unknown) => {
     console.warn(`Fixed ports ${Object.values(FIXED_PORTS).join('/')} unavailable (${String(error)}); using random ports.`);
@@ -70,9 +67,7 @@ async function main(): Promise<number> {
 
 async function recordScenario(harness: DevtoolsHarness, lab: Lab, scenario: Scenario): Promise<Outcome> {
   const { recording, har } = await runScenario(harness, lab, scenario);
-  const name = join(OUT_DIR, scenario.id);
-  writeFileSync(`${name}.har`, `${JSON.stringify({ log: har }, null, 2)}\n`);
-  writeFileSync(`${name}.chromium.json`, `${JSON.stringify(recording, null, 2)}\n`);
+  writeFixture(scenario, recording, har);
   return { scenario, recording, harEntries: har.entries.length, mismatches: compare(scenario, recording) };
 }
 

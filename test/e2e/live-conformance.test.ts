@@ -15,7 +15,16 @@ import { SCENARIOS } from '../../lab/scenarios.ts';
 import { startLab, type Lab } from '../../lab/server.ts';
 import { compareLive, describePanel, formatConformanceTable, type ConformanceRow } from '../support/conformance.ts';
 import { launchDevtoolsHarness, pollFor, type DevtoolsHarness } from './devtools-harness.ts';
-import { labHarnessOptions, panelVerdicts, runScenario, setLabCookie, setPanelFilter, showAllRequestsInPanel } from './run-scenario.ts';
+import {
+  FIXED_PORTS, FIXTURE_DIR, labHarnessOptions, panelVerdicts, runScenario, setLabCookie, setPanelFilter, showAllRequestsInPanel, writeFixture,
+} from './run-scenario.ts';
+
+/**
+ * CORS_LENS_RECORD_FIXTURES=1: this run also re-records test/fixtures/chromium (on the fixed ports,
+ * so URLs stay comparable); any other value names the directory to record into instead.
+ */
+const RECORD = process.env.CORS_LENS_RECORD_FIXTURES;
+const RECORD_DIR = RECORD === '1' ? FIXTURE_DIR : RECORD;
 
 let lab: Lab;
 let harness: DevtoolsHarness;
@@ -25,7 +34,7 @@ const notOnNetwork: string[] = [];
 const startedMs = Date.now();
 
 beforeAll(async () => {
-  lab = await startLab();
+  lab = RECORD_DIR ? await startLab(FIXED_PORTS).catch(() => startLab()) : await startLab();
   harness = await launchDevtoolsHarness(labHarnessOptions(SCENARIOS));
   await setLabCookie(harness, lab);
   await showAllRequestsInPanel(harness);
@@ -61,6 +70,7 @@ describe('live: what the panel shows equals Chromium, scenario by scenario', () 
   for (const scenario of SCENARIOS) {
     it(scenario.id, async () => {
       const { recording, har } = await runScenario(harness, lab, scenario);
+      if (RECORD_DIR) writeFixture(scenario, recording, har, RECORD_DIR);
       const sent = recording.requests.filter((r) => r.resourceType !== 'preflight');
       const base = basePath(lab.labFor(scenario).api);
       if (scenario.expected.issueOnly) {

@@ -3,6 +3,9 @@
  * the HAR the CORS Lens panel received. Shared by scripts/record-fixtures.ts and the live
  * conformance test, so both observe the browser the same way.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Scenario } from '../../lab/scenarios.ts';
 import type { Lab, Variant } from '../../lab/server.ts';
 import type { PanelVerdict } from '../support/conformance.ts';
@@ -13,6 +16,21 @@ export const FIXED_PORTS = { pagePort: 47310, apiPort: 47311, altApiPort: 47312,
 export const SCENARIO_TIMEOUT_MS = 15_000;
 /** A fake session cookie on the API origin, so credentialed requests visibly carry a Cookie. */
 const LAB_COOKIE = { name: 'lab_session', value: 'fake-session-for-the-cors-lab' };
+
+/** Where recordings live: the unit tests and the lab's fixed variants read them. */
+export const FIXTURE_DIR = fileURLToPath(new URL('../fixtures/chromium/', import.meta.url));
+
+/**
+ * Saves one run as test/fixtures/chromium/<id>.har (the HAR as the panel received it) and
+ * <id>.chromium.json (Chromium's own verdicts). Used by scripts/record-fixtures.ts, and by the
+ * live conformance run when CORS_LENS_RECORD_FIXTURES=1.
+ */
+export function writeFixture(scenario: Scenario, recording: Recording, har: PanelHarLog, dir = FIXTURE_DIR): void {
+  mkdirSync(dir, { recursive: true });
+  const name = join(dir, scenario.id);
+  writeFileSync(`${name}.har`, `${JSON.stringify({ log: har }, null, 2)}\n`);
+  writeFileSync(`${name}.chromium.json`, `${JSON.stringify(recording, null, 2)}\n`);
+}
 
 export interface RecordedRequest {
   url: string;
