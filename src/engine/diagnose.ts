@@ -3,7 +3,7 @@
  * evidence the log holds), runs Chromium's checks, and lets the first matching rule explain.
  */
 import { evaluateCors, type CorsFailure } from './chromium-cors.ts';
-import { FIREFOX_REASON } from './firefox.ts';
+import { firefoxReasonFor } from './firefox.ts';
 import { getHeader } from './headers.ts';
 import { normalizeHar, parseHarText, type NormalizedLog } from './normalize.ts';
 import { pairTransactions } from './pair.ts';
@@ -55,8 +55,10 @@ export function diagnoseTransaction(tx: CorsTransaction, earlier: readonly Excha
     }
     const failure = rule.meta.chromiumErrors.length > 0 ? context.failure : null;
     const chromiumError = failure && rule.meta.chromiumErrors.includes(failure.error) ? failure.error : null;
-    const firefoxReason = rule.meta.firefoxReason !== undefined ? rule.meta.firefoxReason
-      : chromiumError ? FIREFOX_REASON[chromiumError] : null;
+    // Firefox's name follows from the response when Chromium's verdict is known (Firefox checks
+    // in another order); otherwise from the rule.
+    const firefoxReason = chromiumError ? firefoxReasonFor(chromiumError, tx, context.credentials.include)
+      : rule.meta.firefoxReason ?? null;
     const headline = rule.meta.verdict === 'ok' ? warnings.shift() : undefined;
     return {
       verdict: headline ? 'warning' : rule.meta.verdict,
