@@ -1,5 +1,6 @@
 /** Node entry point: wires the CLI to the process. Unexpected errors print one line, not a stack. */
-import { readInputFile, runCli } from './main.ts';
+import { runCli } from './main.ts';
+import { readInputFile } from './read-input.ts';
 
 try {
   process.exitCode = runCli(process.argv.slice(2), {

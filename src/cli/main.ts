@@ -2,7 +2,7 @@
  * `cors-lens analyze <file.har | ->`: thin over the engine. Exit 0 when nothing is blocked,
  * 1 when something is, 2 on bad input (with a message that names the problem, no stack trace).
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { diagnoseLog } from '../engine/diagnose.ts';
 import { environmentFor } from '../engine/export/environment.ts';
@@ -13,12 +13,12 @@ import { HarInputError, parseHarText } from '../engine/normalize.ts';
 import { snippetGenerators } from '../engine/snippets/index.ts';
 import { parseArgs, USAGE, type AnalyzeOptions } from './args.ts';
 import { formatText } from './format-text.ts';
+import { InputError } from './read-input.ts';
+
+export { MAX_INPUT_BYTES, readInputFile } from './read-input.ts';
 
 declare const __CORS_LENS_VERSION__: string;
 const VERSION = typeof __CORS_LENS_VERSION__ === 'string' ? __CORS_LENS_VERSION__ : '0.0.0-dev';
-
-/** Larger inputs are refused with a message rather than exhausting memory. */
-export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -33,23 +33,6 @@ export interface CliIO {
 
 export const SECRETS_WARNING = 'cors-lens: --include-secrets: this output holds cookies, Authorization headers, API keys and '
   + 'tokens exactly as captured. Do not paste it into a bug tracker or share it.\n';
-
-class InputError extends Error {}
-
-export function readInputFile(path: string): string {
-  if (path === '-') return readFileSync(0, 'utf8');
-  let size: number;
-  try {
-    const stats = statSync(path);
-    if (stats.isDirectory()) throw new InputError(`${path} is a directory, not a HAR file.`);
-    size = stats.size;
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError(`Cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
-  }
-  if (size > MAX_INPUT_BYTES) throw new InputError(`${path} is ${(size / 1024 / 1024).toFixed(0)} MB; the CLI reads HAR files up to ${MAX_INPUT_BYTES / 1024 / 1024} MB.`);
-  return readFileSync(path, 'utf8');
-}
 
 export function runCli(argv: readonly string[], io: CliIO): number {
   const parsed = parseArgs(argv);
