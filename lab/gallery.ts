@@ -34,8 +34,9 @@ export const TOPICS: ReadonlyArray<{ title: string; ids: readonly string[] }> = 
       'authorization-under-wildcard', 'authorization-under-wildcard-credentials'],
   },
   {
-    title: 'Redirects',
-    ids: ['redirect-cross-origin-needs-null', 'redirect-cross-origin-null-allowed', 'redirect-with-credentials-in-url', 'redirect-to-data-url'],
+    title: 'Redirects and URL schemes',
+    ids: ['redirect-cross-origin-needs-null', 'redirect-cross-origin-null-allowed', 'redirect-with-credentials-in-url', 'redirect-to-ftp',
+      'redirect-to-data-url', 'cors-disabled-scheme'],
   },
   {
     title: 'Not CORS, though it looks like it',

@@ -469,6 +469,25 @@ return { status: response.status, body: await response.text() };`,
     // Not CorsDisabledScheme, as the Fetch standard's order would suggest: Chromium 156 measured.
     expected: { corsError: null, netError: 'net::ERR_UNSAFE_REDIRECT' },
   },
+  {
+    id: 'redirect-to-ftp',
+    title: 'GET redirected to an ftp: URL',
+    description: 'A CORS request may only be redirected to http(s): the browser refuses to follow.',
+    code: `const response = await fetch(lab.api + 'start');
+return { status: response.status, body: await response.text() };`,
+    routes: [{ path: 'start', actual: { status: 302, headers: [ALLOW_PAGE, ['Location', 'ftp://{apiHost}/file.txt']] } }],
+    // Measured in Chromium 156: CorsDisabledScheme on the redirected request (not RedirectDisallowedScheme).
+    expected: BLOCKED('CorsDisabledScheme'),
+  },
+  {
+    id: 'cors-disabled-scheme',
+    title: 'fetch() of an ftp: URL',
+    description: 'CORS requests exist only for http(s): other schemes are refused before anything is sent.',
+    code: `const response = await fetch('ftp://' + new URL(lab.api).host + '/file.txt');
+return { status: response.status, body: await response.text() };`,
+    routes: [],
+    expected: { corsError: 'CorsDisabledScheme', netError: null, issueOnly: 'CorsIssue' },
+  },
   // ---- Look-alikes: failures that are not CORS -----------------------------------------------
   {
     id: 'connection-refused',

@@ -235,9 +235,13 @@ export function evaluateCors(tx: CorsTransaction, credentials: boolean): CorsFai
     }
     if (!isLast || isRedirect(hop)) {
       const location = hop.redirectURL;
-      // A redirect to data:, file: or another scheme is refused by the network layer
-      // (net::ERR_UNSAFE_REDIRECT, measured in Chromium 156) before any CORS check: see rule unsafe-redirect.
-      if (location && !isHttpScheme(location)) return null;
+      if (location && !isHttpScheme(location)) {
+        // Measured in Chromium 156: the network layer refuses a redirect to data: before any CORS
+        // check (net::ERR_UNSAFE_REDIRECT, no CORS error: rule unsafe-redirect); a scheme it lets
+        // through (ftp:, custom schemes) fails CORS instead, as CorsDisabledScheme.
+        if (hop.error === 'net::ERR_UNSAFE_REDIRECT') return null;
+        return failure('CorsDisabledScheme', 'redirect', hop, hopOrigin, location);
+      }
       if (location && hasUrlCredentials(location)) return failure('RedirectContainsCredentials', 'redirect', hop, hopOrigin, location);
     }
   }

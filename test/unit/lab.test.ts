@@ -26,11 +26,12 @@ describe('lab scenarios', () => {
 
   it('covers every Chromium CorsError the lab can produce (cors-truth.md §1)', () => {
     const covered = new Set(SCENARIOS.map((s) => s.expected.corsError).filter(Boolean));
-    // Not reachable from a page with two http(s) origins: InvalidResponse, CorsDisabledScheme and
-    // RedirectDisallowedScheme (Chromium 156 refuses a redirect to data: earlier, as ERR_UNSAFE_REDIRECT:
-    // scenario redirect-to-data-url). Private Network Access codes were removed from Chromium.
+    // Not produced: InvalidResponse (a service worker answering a CORS request with an opaque
+    // response) and RedirectDisallowedScheme (Chromium 156 reports a redirect to ftp: as
+    // CorsDisabledScheme and refuses one to data: as ERR_UNSAFE_REDIRECT). Private Network Access
+    // codes were removed from Chromium.
     expect([...covered].sort()).toEqual([
-      'AllowOriginMismatch', 'DisallowedByMode', 'HeaderDisallowedByPreflightResponse', 'InvalidAllowCredentials',
+      'AllowOriginMismatch', 'CorsDisabledScheme', 'DisallowedByMode', 'HeaderDisallowedByPreflightResponse', 'InvalidAllowCredentials',
       'InvalidAllowHeadersPreflightResponse', 'InvalidAllowMethodsPreflightResponse', 'InvalidAllowOriginValue',
       'MethodDisallowedByPreflightResponse', 'MissingAllowOriginHeader', 'MultipleAllowOriginValues', 'NoCorsRedirectModeNotFollow',
       'PreflightAllowOriginMismatch', 'PreflightDisallowedRedirect', 'PreflightInvalidAllowCredentials',
