@@ -75,6 +75,7 @@ describe('what-if reproduces Chromium on the recorded lab scenarios', () => {
     expect(compared.length + skipped.size).toBe(recordings.length);
     expect(compared.length).toBeGreaterThanOrEqual(35);
     // The kinds left out, for the record (printed on failure).
-    expect(skipped.size, JSON.stringify(Object.fromEntries(skipped), null, 1)).toBeLessThanOrEqual(10);
+    // 12: the lab's cors-disabled-scheme (renderer only) and redirect-to-ftp (a redirect chain) joined.
+    expect(skipped.size, JSON.stringify(Object.fromEntries(skipped), null, 1)).toBeLessThanOrEqual(12);
   });
 });
