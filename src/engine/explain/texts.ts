@@ -331,7 +331,11 @@ export const explanations: Record<string, ExplanationText> = {
     links: [MDN_PAGES.vary],
   },
   'max-age-above-cap': {
-    summary: 'Access-Control-Max-Age is {maxAge} s, but Chromium caches preflights for at most {chromiumCap} s (Firefox {firefoxCap} s).',
+    summary: {
+      by: 'cappedIn',
+      chromium: 'Access-Control-Max-Age is {maxAge} s: Firefox keeps the preflight that long (its cap is {firefoxCap} s), but Chromium caches preflights for at most {chromiumCap} s, so Chrome and Edge users repeat it every {chromiumCap} s.',
+      default: 'Access-Control-Max-Age is {maxAge} s, above both caps: Chromium caches preflights for at most {chromiumCap} s, Firefox for {firefoxCap} s.',
+    },
     whatHappened: 'The preflight for {url} answered Access-Control-Max-Age: {maxAge}.',
     why: 'Browsers silently cut the value to their cap, so preflights are repeated more often than the header suggests.',
     fix: 'Send Access-Control-Max-Age: {chromiumCap} or less.',

@@ -17,7 +17,11 @@ const rule: CorsRule = {
     if (!Number.isFinite(seconds) || seconds <= CHROMIUM_MAX_AGE_CAP) return null;
     return finding(context, {
       evidence: [evidence('preflight-response', 'access-control-max-age', raw, `Chromium uses at most ${CHROMIUM_MAX_AGE_CAP}`)],
-      params: { maxAge: String(seconds), chromiumCap: String(CHROMIUM_MAX_AGE_CAP), firefoxCap: String(FIREFOX_MAX_AGE_CAP) },
+      params: {
+        maxAge: String(seconds), chromiumCap: String(CHROMIUM_MAX_AGE_CAP), firefoxCap: String(FIREFOX_MAX_AGE_CAP),
+        // The caps differ: up to Firefox's, only Chromium-based browsers cut the value.
+        cappedIn: seconds <= FIREFOX_MAX_AGE_CAP ? 'chromium' : 'both',
+      },
       fix: baseFix(context, { maxAgeSeconds: CHROMIUM_MAX_AGE_CAP }),
     });
   },

@@ -23,9 +23,14 @@ ruleTester(rule, {
     {
       name: 'Max-Age 86400 (a day, Firefox\'s cap) copied from a tutorial',
       entries: withMaxAge('86400'),
-      params: { maxAge: '86400', chromiumCap: '7200', firefoxCap: '86400' },
-      summaryIncludes: ['86400 s', '7200 s'],
+      params: { maxAge: '86400', chromiumCap: '7200', firefoxCap: '86400', cappedIn: 'chromium' },
+      summaryIncludes: ['86400 s', '7200 s', 'Firefox keeps the preflight that long', 'Chrome and Edge users repeat it every 7200 s'],
     },
-    { name: 'Max-Age 31536000 (a year)', entries: withMaxAge('31536000'), params: { maxAge: '31536000' } },
+    {
+      name: 'Max-Age 31536000 (a year): above both browsers\' caps',
+      entries: withMaxAge('31536000'),
+      params: { maxAge: '31536000', cappedIn: 'both' },
+      summaryIncludes: ['above both caps', 'Chromium caches preflights for at most 7200 s, Firefox for 86400 s'],
+    },
   ],
 });
