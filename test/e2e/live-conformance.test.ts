@@ -104,7 +104,7 @@ describe('live: every fixed variant passes in Chromium and shows as ok', () => {
     const withFix = SCENARIOS.filter((s) => lab.fixes.get(s.id)?.kind === 'server').map((s) => s.id);
     // Every blocked scenario has one, except where CORS Lens's remedy is in the page or not CORS at all.
     const blockedWithout = SCENARIOS.filter((s) => s.expected.corsError && !s.expected.issueOnly && !withFix.includes(s.id)).map((s) => s.id);
-    expect(blockedWithout).toEqual(['redirect-cross-origin-needs-null', 'redirect-with-credentials-in-url']);
+    expect(blockedWithout).toEqual(['redirect-cross-origin-needs-null', 'redirect-with-credentials-in-url', 'redirect-to-ftp']);
     expect(withFix.length).toBeGreaterThanOrEqual(35);
   });
 
