@@ -83,17 +83,22 @@ describe('CORS Lens in firefox-esr', () => {
       return labels.includes('CORS Lens') ? labels : undefined;
     }, 20_000, 250);
     expect(tools).toContain('CORS Lens');
+    // The page's request happens before the panel is first shown: the panel must get it from
+    // Firefox's getHAR() when it opens.
+    await firefox.inPage(`document.querySelector('#run').click();`);
+    await pollFor('the page to finish', () => firefox.inPage<boolean>(`return !!document.querySelector('#result[data-done]');`)
+      .then((done) => done || undefined), 15_000, 100);
   }, 40_000);
 
-  it('lists the blocked request and shows its diagnosis with the Firefox and Chromium names', async () => {
+  const ask = <T>(query: string) => firefox.inChrome<T | null>(ASK_PANEL, [query]);
+
+  it('lists the request made before it opened (getHAR) and shows its diagnosis with the Firefox and Chromium names', async () => {
     await firefox.inChrome(`
       const { require } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
       const toolbox = require('devtools/client/framework/devtools').gDevTools.getToolboxForTab(gBrowser.selectedTab);
       await toolbox.selectTool(toolbox.getAdditionalTools().find((t) => t.label === 'CORS Lens').id);`);
-    const ask = <T>(query: string) => firefox.inChrome<T | null>(ASK_PANEL, [query]);
     await pollFor('the panel page to render', () => ask<PanelState>('state').then((state) => (state?.hasList ? state : undefined)), 20_000, 250);
 
-    await firefox.inPage(`document.querySelector('#run').click();`);
     const state = await pollFor('a blocked row in the panel', () => ask<PanelState>('state')
       .then((found) => (found?.rows.some((row) => row.verdict === 'blocked') ? found : undefined)), 20_000, 250);
     const apiUrl = `${lab.apiOrigin}/s/missing-allow-origin/data`;
@@ -110,4 +115,13 @@ describe('CORS Lens in firefox-esr', () => {
     await new Promise((done) => setTimeout(done, 500));
     firefox.screenshot(SCREENSHOT);
   }, 60_000);
+
+  it('adds requests live (onRequestFinished) after a navigation', async () => {
+    await firefox.navigate(lab.pageUrl('allow-origin-mismatch'));
+    await firefox.inPage(`document.querySelector('#run').click();`);
+    const apiUrl = `${lab.apiOrigin}/s/allow-origin-mismatch/data`;
+    const state = await pollFor('the new blocked row', () => ask<PanelState>('state')
+      .then((found) => (found?.rows.some((row) => row.url === apiUrl) ? found : undefined)), 20_000, 250);
+    expect(state.rows).toEqual([{ verdict: 'blocked', rule: 'allow-origin-mismatch', method: 'GET', url: apiUrl }]);
+  }, 40_000);
 });
