@@ -62,10 +62,17 @@ export function compareWithChromium(harDocument: unknown, requests: readonly Chr
   });
 }
 
-/** The panel row for a request: same first-hop method, and a URL the request went through. */
-export function panelRowFor(request: ChromiumRequest, rows: readonly PanelVerdict[]): PanelVerdict | undefined {
+/**
+ * The panel row for a request: same first-hop method, and a URL the request went through. Rows
+ * are taken in order (two identical requests have two rows) unless the panel collapsed repeats
+ * of one problem into a single row, which then stands for each of them.
+ */
+export function panelRowFor(request: ChromiumRequest, rows: readonly PanelVerdict[], used = new Set<PanelVerdict>()): PanelVerdict | undefined {
   const urls = request.urls ?? [request.url];
-  return rows.find((row) => row.method === request.method && (urls.includes(row.url) || row.url === request.url));
+  const matches = rows.filter((row) => row.method === request.method && (urls.includes(row.url) || row.url === request.url));
+  const row = matches.find((candidate) => !used.has(candidate)) ?? matches[0];
+  if (row) used.add(row);
+  return row;
 }
 
 /** Does what the panel shows agree with Chromium's own verdict? */
@@ -81,8 +88,9 @@ export const describePanel = (shown: PanelVerdict | undefined): string =>
 /** Engine-on-HAR and panel both compared with Chromium: a row agrees only if both do. */
 export function compareLive(harDocument: unknown, requests: readonly ChromiumRequest[], panelRows: readonly PanelVerdict[]): ConformanceRow[] {
   const sent = requests.filter((r) => !isPreflight(r));
+  const used = new Set<PanelVerdict>();
   return compareWithChromium(harDocument, sent).map((row, i) => {
-    const shown = panelRowFor(sent[i]!, panelRows);
+    const shown = panelRowFor(sent[i]!, panelRows, used);
     return { ...row, panel: describePanel(shown), agree: row.agree && panelAgrees(row.chromium, shown) };
   });
 }
