@@ -3,16 +3,14 @@
  * stack added there appears here with no change. The chosen stack is remembered.
  */
 import { useMemo, useState } from 'preact/hooks';
-import { snippetGenerators } from '../engine/snippets/index.ts';
 import type { CorsPolicyFix } from '../engine/types.ts';
 import { CopyButton } from './CopyButton.tsx';
 import type { PanelPlatform } from './platform.ts';
-
-const STACK_PREFERENCE = 'snippet-stack';
+import { DEFAULT_STACK, STACK_PREFERENCE, useSnippetGenerators } from './snippet-stacks.ts';
 
 export function SnippetTabs({ fix, platform }: { fix: CorsPolicyFix; platform: PanelPlatform }) {
-  const remembered = platform.preferences.get(STACK_PREFERENCE);
-  const [stack, setStack] = useState(() => snippetGenerators.find((g) => g.id === remembered)?.id ?? snippetGenerators[0]?.id ?? '');
+  const snippetGenerators = useSnippetGenerators() ?? [];
+  const [stack, setStack] = useState(() => platform.preferences.get(STACK_PREFERENCE) ?? DEFAULT_STACK);
   const generator = snippetGenerators.find((g) => g.id === stack) ?? snippetGenerators[0];
   // Only the tab in view is rendered: generators are pure, so switching back re-renders the same text.
   const rendered = useMemo(() => {
@@ -23,7 +21,7 @@ export function SnippetTabs({ fix, platform }: { fix: CorsPolicyFix; platform: P
     }
   }, [generator, fix]);
   const { text } = rendered;
-  if (!generator) return null;
+  if (!generator) return <p class="muted" data-testid="snippets-loading">Loading the server fixes…</p>;
 
   const choose = (id: string) => {
     setStack(id);

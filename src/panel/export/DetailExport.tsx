@@ -3,14 +3,14 @@
  * HAR of its entries for a developer. Always redacted here (the toolbar's Export options hold the
  * include-secrets toggle, with its warning).
  */
-import { snippetGenerators } from '../../engine/snippets/index.ts';
+import { DEFAULT_STACK } from '../snippet-stacks.ts';
 import type { DetailSlotProps } from '../slots.ts';
 import { captureSource, realExportHost, STACK_PREFERENCE, useExport, type ExportHost } from './use-export.ts';
 import './export.css';
 
 export function DetailExport({ store, diagnosis, platform, host = realExportHost }: DetailSlotProps & { host?: ExportHost }) {
   const { status, run } = useExport(platform, host, captureSource(store.getState()));
-  const stack = platform.preferences.get(STACK_PREFERENCE) ?? snippetGenerators[0]?.id ?? 'express';
+  const stack = platform.preferences.get(STACK_PREFERENCE) ?? DEFAULT_STACK;
   const request = { diagnoses: [diagnosis], includeSecrets: false, stack };
   return (
     <div class="detail-export" data-testid="detail-export">

@@ -6,8 +6,8 @@
  * redacted. The confirmation says exactly what was copied.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { snippetGenerators } from '../../engine/snippets/index.ts';
 import type { ToolbarSlotProps } from '../slots.ts';
+import { DEFAULT_STACK, useSnippetGenerators } from '../snippet-stacks.ts';
 import type { ExportFormat } from './build-export.ts';
 import { captureSource, realExportHost, STACK_PREFERENCE, useExport, type ExportHost } from './use-export.ts';
 import './export.css';
@@ -21,7 +21,7 @@ export function ExportMenu({ state, platform, host = realExportHost }: ToolbarSl
   const [open, setOpen] = useState(false);
   const [scope, setScope] = useState<'selected' | 'shown'>('shown');
   const [includeSecrets, setIncludeSecrets] = useState(false);
-  const [stack, setStack] = useState(() => platform.preferences.get(STACK_PREFERENCE) ?? snippetGenerators[0]?.id ?? 'express');
+  const [stack, setStack] = useState(() => platform.preferences.get(STACK_PREFERENCE) ?? DEFAULT_STACK);
   const rootRef = useRef<HTMLDivElement | null>(null);
   const { status, run: runExport } = useExport(platform, host, captureSource(state));
 
@@ -80,12 +80,7 @@ export function ExportMenu({ state, platform, host = realExportHost }: ToolbarSl
               All {state.rows.length} shown
             </label>
           </fieldset>
-          <label class="export-stack">
-            Fix for{' '}
-            <select data-testid="export-stack" value={stack} onChange={(event) => setStack((event.currentTarget as HTMLSelectElement).value)}>
-              {snippetGenerators.map((g) => <option key={g.id} value={g.id}>{g.label}</option>)}
-            </select>
-          </label>
+          <StackChoice stack={stack} onChange={setStack} />
           <label class="export-secrets">
             <input type="checkbox" data-testid="include-secrets" checked={includeSecrets}
               onChange={(event) => setIncludeSecrets((event.currentTarget as HTMLInputElement).checked)} />
@@ -121,5 +116,18 @@ export function ExportMenu({ state, platform, host = realExportHost }: ToolbarSl
         <span class={`export-status ${status.kind}`} role="status" data-testid="export-status" data-result={status.kind} title={status.text}>{status.text}</span>
       )}
     </div>
+  );
+}
+
+/** The stack whose fix goes into the export; the generators load when the menu first opens. */
+function StackChoice({ stack, onChange }: { stack: string; onChange: (stack: string) => void }) {
+  const generators = useSnippetGenerators();
+  return (
+    <label class="export-stack">
+      Fix for{' '}
+      <select data-testid="export-stack" value={stack} onChange={(event) => onChange((event.currentTarget as HTMLSelectElement).value)}>
+        {generators ? generators.map((g) => <option key={g.id} value={g.id}>{g.label}</option>) : <option value={stack}>{stack}</option>}
+      </select>
+    </label>
   );
 }

@@ -29,7 +29,7 @@ export interface ExportRequest {
   stack: string;
 }
 
-export const STACK_PREFERENCE = 'snippet-stack';
+export { STACK_PREFERENCE } from '../snippet-stacks.ts';
 
 export function captureSource(state: Pick<PanelState, 'origin' | 'importedName'>): string {
   return state.origin === 'imported' ? `imported HAR ${state.importedName ?? ''}`.trim() : 'live capture';

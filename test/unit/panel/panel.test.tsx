@@ -247,7 +247,7 @@ describe('detail', () => {
     const m = mount();
     await backfill(m, fixtureEntries('method-not-allowed'));
     await openRow();
-    const tabs = screen.getAllByRole('tab');
+    const tabs = await screen.findAllByRole('tab');
     expect(tabs.map((t) => t.dataset.stack)).toEqual(snippetGenerators.map((g) => g.id));
     const fix = m.store.getState().rows[0]!.diagnosis.finding.fix!;
     const last = snippetGenerators[snippetGenerators.length - 1]!;
