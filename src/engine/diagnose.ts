@@ -77,6 +77,19 @@ export function diagnoseTransaction(tx: CorsTransaction, earlier: readonly Excha
   };
 }
 
+/** How many exchanges before a transaction its rules may look back at. */
+export const EARLIER_CONTEXT = 500;
+
+/**
+ * Whether a rule may cite this exchange as context: only the ones that set a cookie or allowed
+ * credentials (cookie-not-sent, reflected-origin-with-credentials). Handing rules only these,
+ * in order, gives the same findings as the whole window.
+ */
+export function isContextExchange(exchange: Exchange): boolean {
+  return getHeader(exchange.responseHeaders, 'set-cookie') !== null
+    || getHeader(exchange.responseHeaders, 'access-control-allow-credentials') === 'true';
+}
+
 export interface LogDiagnosis {
   diagnoses: Diagnosis[];
   problems: string[];
@@ -87,13 +100,24 @@ export interface LogDiagnosis {
 export function diagnoseLog(log: Pick<NormalizedLog, 'exchanges' | 'problems'> & { creator?: string | null }): LogDiagnosis {
   const transactions = pairTransactions(log.exchanges);
   const ordered = [...log.exchanges].sort((a, b) => a.startedMs - b.startedMs || a.index - b.index);
+  // Positions (in `ordered`) of the exchanges a rule may cite as context, so each transaction
+  // gets its window without copying 500 exchanges: linear in the log, not O(n·500).
+  const contextAt: number[] = [];
+  ordered.forEach((exchange, at) => { if (isContextExchange(exchange)) contextAt.push(at); });
   const diagnoses: Diagnosis[] = [];
   let seen = 0;
+  let windowStart = 0;
+  let windowEnd = 0;
   for (const tx of transactions) {
     const first = tx.redirectHops[0] ?? tx.actualRequest;
     // Everything logged before this transaction began is its context (cookies set, origins echoed).
     while (seen < ordered.length && (ordered[seen]!.startedMs < first.startedMs || ordered[seen]!.index < first.index && ordered[seen]!.startedMs === first.startedMs)) seen++;
-    diagnoses.push(diagnoseTransaction(tx, ordered.slice(Math.max(0, seen - 500), seen)));
+    // `seen` only moves forward, so both ends of the window do too.
+    while (windowEnd < contextAt.length && contextAt[windowEnd]! < seen) windowEnd++;
+    while (windowStart < windowEnd && contextAt[windowStart]! < seen - EARLIER_CONTEXT) windowStart++;
+    const earlier: Exchange[] = [];
+    for (let i = windowStart; i < windowEnd; i++) earlier.push(ordered[contextAt[i]!]!);
+    diagnoses.push(diagnoseTransaction(tx, earlier));
   }
   return { diagnoses, problems: log.problems, creator: log.creator ?? null };
 }

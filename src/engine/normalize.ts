@@ -39,7 +39,8 @@ function toHeaders(raw: unknown): Header[] {
 
 /** Parses HAR text, or throws HarInputError naming what is wrong with it. */
 export function parseHarText(text: string): NormalizedLog {
-  if (text.trim() === '') throw new HarInputError('empty', 'The file is empty: expected a HAR (HTTP Archive) JSON document.');
+  // Not text.trim(): that copies the whole file (hundreds of MB) only to look at its first character.
+  if (!/\S/.test(text)) throw new HarInputError('empty', 'The file is empty: expected a HAR (HTTP Archive) JSON document.');
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -1,0 +1,60 @@
+/**
+ * Engine benchmark: a 100,000-entry HAR built from the real Chromium recordings (every entry of
+ * every recording, repeated with shifted times and paths so pairing works as in a long session),
+ * analysed end to end (parse + normalize + pair + diagnose). Prints the ratio of its time to
+ * JSON.parse of the same text (target ≤ 1.5) and entries per second. Best of 3 runs each.
+ *
+ *   npx tsx bench/engine.bench.ts [entries]
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { analyzeHarText } from '../src/engine/diagnose.ts';
+
+const ENTRIES = Number(process.argv[2] ?? 100_000);
+const RUNS = 3;
+const fixtures = new URL('../test/fixtures/chromium/', import.meta.url);
+
+interface Entry { startedDateTime: string; request: { url: string }; response: { redirectURL?: string } }
+const recordings = readdirSync(fixtures).filter((f) => f.endsWith('.har')).sort()
+  .map((f) => (JSON.parse(readFileSync(new URL(f, fixtures), 'utf8')) as { log: { entries: Entry[]; pages?: unknown[] } }).log);
+
+/** Copies of the recordings, one after another in time, each under its own path (so copies never pair with each other). */
+export function buildHar(count: number): string {
+  const entries: Entry[] = [];
+  const start = Date.parse('2026-11-23T10:00:00.000Z');
+  for (let copy = 0; entries.length < count; copy++) {
+    for (const log of recordings) {
+      const base = Date.parse(log.entries[0]?.startedDateTime ?? '') || start;
+      for (const entry of log.entries) {
+        if (entries.length >= count) break;
+        const clone = structuredClone(entry);
+        const shift = start + (copy * recordings.length + recordings.indexOf(log)) * 5_000 - base;
+        clone.startedDateTime = new Date(Date.parse(entry.startedDateTime) + shift).toISOString();
+        clone.request.url = entry.request.url.replace('/s/', `/c${copy}/s/`);
+        if (clone.response.redirectURL) clone.response.redirectURL = clone.response.redirectURL.replace('/s/', `/c${copy}/s/`);
+        entries.push(clone);
+      }
+    }
+  }
+  return JSON.stringify({ log: { version: '1.2', creator: { name: 'cors-lens bench', version: '1' }, pages: recordings.flatMap((l) => l.pages ?? []), entries } });
+}
+
+function best(run: () => void): number {
+  let fastest = Infinity;
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    run();
+    fastest = Math.min(fastest, performance.now() - t);
+  }
+  return fastest;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const text = buildHar(ENTRIES);
+  const parseMs = best(() => JSON.parse(text));
+  let transactions = 0;
+  const analyzeMs = best(() => { transactions = analyzeHarText(text).diagnoses.length; });
+  const ratio = analyzeMs / parseMs;
+  console.log(`engine: ${ENTRIES.toLocaleString('en')} entries (${(text.length / 1024 / 1024).toFixed(1)} MB of HAR from ${recordings.length} real recordings), ${transactions.toLocaleString('en')} transactions`);
+  console.log(`  JSON.parse            ${parseMs.toFixed(0)} ms`);
+  console.log(`  analyze (parse+all)   ${analyzeMs.toFixed(0)} ms   ratio ${ratio.toFixed(2)} (target ≤ 1.5)   ${Math.round(ENTRIES / (analyzeMs / 1000)).toLocaleString('en')} entries/s`);
+}
