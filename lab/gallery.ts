@@ -14,7 +14,7 @@ export const TOPICS: ReadonlyArray<{ title: string; ids: readonly string[] }> = 
     title: 'Access-Control-Allow-Origin on a simple request',
     ids: ['missing-allow-origin', 'allow-origin-mismatch', 'allow-origin-trailing-slash', 'allow-origin-scheme-mismatch',
       'allow-origin-port-mismatch', 'allow-origin-multiple', 'allow-origin-sent-twice', 'allow-origin-invalid',
-      'allow-origin-not-a-url', 'allow-origin-null-literal', 'server-error-without-cors'],
+      'allow-origin-not-a-url', 'allow-origin-null-literal', 'server-error-without-cors', 'hostile-header-values'],
   },
   {
     title: 'Credentials and cookies',

@@ -625,4 +625,33 @@ return { status: response.status, requestId: response.headers.get('X-Request-Id'
     routes: [{ path: 'data', actual: { status: 200, headers: [TEXT, ALLOW_PAGE, ['X-Request-Id', 'req-42']], body: BODY } }],
     expected: SUCCEEDS,
   },
+  // ---- Hostile header values (hardening): the panel must show them as text, nothing more ----
+  {
+    id: 'hostile-header-values',
+    title: 'Header values written to attack the tool that displays them',
+    description: 'Markup, a closing script tag, javascript: URLs, a percent-encoded CRLF, invalid UTF-8 bytes and a 200 KB value: DevTools tools must show them as text.',
+    code: GET,
+    routes: [{
+      path: 'data',
+      actual: {
+        status: 200,
+        headers: [
+          TEXT,
+          // A space makes Chromium read it as a list: MultipleAllowOriginValues, so the row is a problem.
+          ['Access-Control-Allow-Origin', '<img src=x onerror=alert(1)>'],
+          ['X-Hostile-Script', '</script><script>alert(2)</script>'],
+          ['X-Hostile-Url', 'javascript:alert(3)'],
+          ['Link', '<javascript:alert(3)>; rel="help"'],
+          // A raw CR LF would end the header line; these are the forms a server can legally send.
+          ['X-Hostile-Crlf', 'a%0D%0ASet-Cookie: injected=1 \\r\\nX-Injected: 1'],
+          // Sent as raw bytes (the lab writes latin-1): FF FE C3 28 are not valid UTF-8.
+          ['X-Hostile-Bytes', 'bad-\xff\xfe\xc3\x28-bytes'],
+          // Chromium refuses response heads over 256 KB (ERR_RESPONSE_HEADERS_TOO_BIG): 200 KB passes.
+          ['X-Hostile-Large', 'L'.repeat(200_000)],
+        ],
+        body: BODY,
+      },
+    }],
+    expected: BLOCKED('MultipleAllowOriginValues'),
+  },
 ];

@@ -110,8 +110,14 @@ class CdpConnection {
     this.socket.close();
   }
 
+  /** Listeners for events (messages without an id), e.g. CdpTarget.on. */
+  readonly eventListeners = new Set<(message: CdpMessage) => void>();
+
   private onMessage(message: CdpMessage): void {
-    if (message.id === undefined) return;
+    if (message.id === undefined) {
+      for (const listener of this.eventListeners) listener(message);
+      return;
+    }
     const waiter = this.pending.get(message.id);
     if (!waiter) return;
     if (message.error) waiter.reject(new Error(`CDP error: ${message.error.message}`));
@@ -141,6 +147,15 @@ export class CdpTarget {
       throw new Error(`Evaluation failed in ${this.url}: ${reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text}`);
     }
     return reply.result.value as T;
+  }
+
+  /** Calls `listener` with the params of every `method` event of this target; returns an unsubscribe. */
+  on(method: string, listener: (params: Record<string, unknown>) => void): () => void {
+    const forward = (message: CdpMessage) => {
+      if (message.method === method && message.sessionId === this.sessionId) listener(message.params ?? {});
+    };
+    this.cdp.eventListeners.add(forward);
+    return () => { this.cdp.eventListeners.delete(forward); };
   }
 
   async waitUntilLoaded(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
