@@ -395,6 +395,8 @@ export interface DevtoolsHarness {
   chromiumVersion: string;
   /** chrome.devtools.network.getHAR() as the panel receives it (shows the panel if needed). */
   getHarFromPanel(timeoutMs?: number): Promise<PanelHarLog>;
+  /** Attaches to another target (e.g. the extension's devtools page) once one matches. */
+  attach(what: string, match: (target: { url: string; type: string }) => boolean): Promise<CdpTarget>;
   close(): Promise<void>;
 }
 
@@ -500,6 +502,7 @@ export async function launchDevtoolsHarness(options: HarnessOptions = {}): Promi
       },
       getHarFromPanel: async (timeoutMs = DEFAULT_TIMEOUT_MS) =>
         (await showPanel()).evaluate<PanelHarLog>('new Promise((resolve) => chrome.devtools.network.getHAR(resolve))', timeoutMs),
+      attach: (what, match) => attachWhenPresent(connection, what, match),
       close: cleanup,
     };
   } catch (error) {
