@@ -102,7 +102,8 @@ export function pairTransactions(exchanges: readonly Exchange[]): CorsTransactio
     const targetOrigin = originOf(first.url);
     const pageOrigin = pageOriginOf(first);
     const fromOrigin = requestOrigin ?? pageOrigin;
-    const crossOrigin = fromOrigin !== null && targetOrigin !== null && fromOrigin !== targetOrigin;
+    // Fetch answers data: URLs itself, with no CORS check (Firefox's HAR lists them, e.g. a data: favicon).
+    const crossOrigin = !/^data:/i.test(first.url) && fromOrigin !== null && targetOrigin !== null && fromOrigin !== targetOrigin;
     const needsPreflight = !isSafelistedMethod(first.method) || corsUnsafeRequestHeaderNames(first.requestHeaders).length > 0;
     transactions.push({
       actualRequest,

@@ -99,3 +99,15 @@ describe('Firefox recordings', () => {
     });
   }
 });
+
+describe("Firefox's data: URL entries", () => {
+  it('are not CORS: Firefox lists the lab page\'s data: favicon, which Fetch answers without a CORS check', () => {
+    // The entry as firefox-esr 153 recorded it on a lab page (headers trimmed to the Origin-less request it is).
+    const har = { log: { creator: { name: 'Firefox', version: '153.7.0' }, pages: [{ id: 'page_1', title: 'http://localhost:47310/run/x' }], entries: [{
+      startedDateTime: '2026-11-23T09:06:32.700+00:00', pageref: 'page_1',
+      request: { method: 'GET', url: 'data:,', httpVersion: '', headers: [] },
+      response: { status: 200, statusText: 'OK', httpVersion: '', headers: [], content: { mimeType: 'text/plain', size: 0 }, redirectURL: '' },
+    }] } };
+    expect(analyzeHar(har).diagnoses.map((d) => [d.verdict, d.ruleId])).toEqual([['not-cors', 'not-cross-origin']]);
+  });
+});
