@@ -648,6 +648,8 @@ return { status: response.status, requestId: response.headers.get('X-Request-Id'
           ['X-Hostile-Bytes', 'bad-\xff\xfe\xc3\x28-bytes'],
           // Chromium refuses response heads over 256 KB (ERR_RESPONSE_HEADERS_TOO_BIG): 200 KB passes.
           ['X-Hostile-Large', 'L'.repeat(200_000)],
+          // Exposed, so once the origin is fixed the response is plainly ok (no hidden-header warning).
+          ['Access-Control-Expose-Headers', '*'],
         ],
         body: BODY,
       },

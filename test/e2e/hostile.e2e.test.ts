@@ -57,27 +57,38 @@ describe('hostile header values in the real panel', () => {
     consoleErrors.length = 0;
 
     const scriptsBefore = await panel.evaluate<number>('document.scripts.length');
-    const ran = await harness.page.evaluate(async ([code, urls]) => {
+    const path = `/s/${SCENARIO.id}/`;
+    const runInPage = () => harness.page.evaluate(async ([code, urls]) => {
       const AsyncFunction = (async () => {}).constructor as new (arg: string, body: string) => (lab: unknown) => Promise<unknown>;
       try { return await new AsyncFunction('lab', code)(urls); } catch (error) { return String(error); }
     }, [SCENARIO.code, lab.labFor(SCENARIO)] as const);
-    expect(String(ran)).toMatch(/Failed to fetch/);
-
-    const path = `/s/${SCENARIO.id}/`;
-    const row = await pollFor('the hostile row', () => panel.evaluate<{ verdict: string; rule: string } | null>(`(() => {
-      const row = [...document.querySelectorAll('[data-testid=request-row]')].find((r) => r.dataset.url.includes(${JSON.stringify(path)}));
+    const diagnosedRow = () => panel.evaluate<{ verdict: string; rule: string } | null>(`(() => {
+      const row = [...document.querySelectorAll('[data-testid=request-row]')]
+        .find((r) => r.dataset.url.includes(${JSON.stringify(path)}) && r.dataset.rule !== 'failure-not-explained');
       return row ? { verdict: row.dataset.verdict, rule: row.dataset.rule } : null;
-    })()`).then((r) => r ?? undefined), 15_000);
-    expect(row.verdict).toBe('blocked');
+    })()`).then((r) => r ?? undefined);
+    // Under CPU load Chromium sometimes hands DevTools this CORS-failed request without its
+    // response (status 0: "failure-not-explained", nothing to render): run it again, at most 3 times.
+    let row: { verdict: string; rule: string } | undefined;
+    for (let attempt = 1; attempt <= 3 && !row; attempt++) {
+      expect(String(await runInPage())).toMatch(/Failed to fetch/);
+      row = await pollFor('the hostile row with its response', diagnosedRow, 5_000).catch(() => undefined);
+    }
+    expect(row, 'a hostile row diagnosed from its response headers').toBeDefined();
+    expect(row!.verdict).toBe('blocked');
 
-    await panel.evaluate(`[...document.querySelectorAll('[data-testid=request-row]')].find((r) => r.dataset.url.includes(${JSON.stringify(path)})).click()`);
+    await panel.evaluate(`[...document.querySelectorAll('[data-testid=request-row]')].find((r) => r.dataset.url.includes(${JSON.stringify(path)}) && r.dataset.rule === ${JSON.stringify(row!.rule)}).click()`);
     await pollFor('the detail', () => panel.evaluate<boolean>(`Boolean(document.querySelector('[data-testid=detail]'))`).then((ok) => ok || undefined), 5_000);
     // Ask for the whole 200 KB value ("show all … characters").
-    const expanded = await panel.evaluate<boolean>(`(() => {
+    // (Polled: under load the detail's exchanges may render a moment after the detail itself.)
+    const expanded = await pollFor('the "show all" button', () => panel.evaluate<boolean>(`(() => {
       const button = [...document.querySelectorAll('[data-testid=detail] button')].find((b) => /show all 200,000 characters/.test(b.textContent));
       if (button) button.click();
       return Boolean(button);
-    })()`);
+    })()`).then((found) => found || undefined), 5_000).catch(async (error: unknown) => {
+      const detail = await panel.evaluate<string>(`(() => { const d = document.querySelector('[data-testid=detail]'); return d ? d.outerHTML.replace(/L{1000,}/g, '<LARGE>').slice(0, 3000) : 'no detail'; })()`);
+      throw new Error(`${String(error)}\n${detail}`);
+    });
     expect(expanded).toBe(true);
 
     const seen = await pollFor('the detail to show the whole large value', () => panel.evaluate<{
@@ -111,7 +122,9 @@ describe('hostile header values in the real panel', () => {
     })()`, 10_000);
     const filterMs = Date.now() - started;
     console.log(`hostile values: filter round trip ${filterMs} ms; scripts in panel ${seen.scripts}; dialogs ${dialogs.length}; console errors ${consoleErrors.length}; exceptions ${exceptions.length}`);
-    expect(counts).toEqual([0, 1]);
+    // One row, or two when a retry above left a response-less row of the same request.
+    expect(counts[0]).toBe(0);
+    expect(counts[1]).toBeGreaterThanOrEqual(1);
     expect(filterMs).toBeLessThan(5_000);
 
     expect(dialogs).toEqual([]);
