@@ -252,3 +252,18 @@ export function singleQuoted(value: string): string {
   }
   return `'${value.replace(/[\\']/g, '\\$&')}'`;
 }
+
+/**
+ * The JavaScript allowlist the snippet checks Origin against: the failing page's origin, or a
+ * commented example when none is known; nothing for a public (`*`) fix. `set` picks the container.
+ */
+export function jsAllowlist(plan: SnippetPlan, set: 'array' | 'Set' | 'Set<string>'): string[] {
+  if (plan.anyOrigin) return [];
+  const comment = `// ${allowlistComment(plan)}`;
+  if (plan.origins.length > 0) {
+    const list = listOf(plan.origins, jsString);
+    return [comment, `const allowedOrigins = ${set === 'array' ? list : `new Set(${list})`};`, ''];
+  }
+  const [open, close] = set === 'array' ? ['[', '];'] : [`new ${set}([`, ']);'];
+  return [comment, `const allowedOrigins = ${open}`, `  // ${jsString(EXAMPLE_ORIGIN)},`, close, ''];
+}

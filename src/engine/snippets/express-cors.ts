@@ -1,5 +1,5 @@
 import type { CorsPolicyFix } from '../types.ts';
-import { EXAMPLE_ORIGIN, allowlistComment, headerComments, joinLines, jsString, listOf, planFix, prefixLines } from './common.ts';
+import { headerComments, joinLines, jsAllowlist, jsString, listOf, planFix, prefixLines } from './common.ts';
 import type { SnippetGenerator } from './types.ts';
 
 export const expressCors: SnippetGenerator = {
@@ -12,11 +12,7 @@ export const expressCors: SnippetGenerator = {
     const origin = plan.anyOrigin
       ? "  origin: '*', // public, no credentials: a literal * (no echo)"
       : '  origin: allowedOrigins, // a listed Origin is echoed back with Vary: Origin; others get no CORS headers';
-    const allowlist = plan.anyOrigin
-      ? []
-      : plan.origins.length > 0
-        ? [`// ${allowlistComment(plan)}`, `const allowedOrigins = ${listOf(plan.origins, jsString)};`, '']
-        : [`// ${allowlistComment(plan)}`, 'const allowedOrigins = [', `  // ${jsString(EXAMPLE_ORIGIN)},`, '];', ''];
+    const allowlist = jsAllowlist(plan, 'array');
 
     return joinLines([
       ...prefixLines('// ', headerComments(plan, `CORS for ${plan.path} with the cors package (npm install cors). \`app\` is your express() app.`)),

@@ -1,6 +1,6 @@
 import type { CorsPolicyFix } from '../types.ts';
 import {
-  EXAMPLE_ORIGIN, allowlistComment, headerComments, headerList, joinLines, jsString, listOf, planFix, prefixLines,
+  headerComments, headerList, joinLines, jsAllowlist, jsString, planFix, prefixLines,
 } from './common.ts';
 import type { SnippetGenerator } from './types.ts';
 
@@ -13,11 +13,7 @@ export const expressMiddleware: SnippetGenerator = {
   language: 'js',
   render(fix: CorsPolicyFix): string {
     const plan = planFix(fix);
-    const allowlist = plan.anyOrigin
-      ? []
-      : plan.origins.length > 0
-        ? [`// ${allowlistComment(plan)}`, `const allowedOrigins = new Set(${listOf(plan.origins, jsString)});`, '']
-        : [`// ${allowlistComment(plan)}`, 'const allowedOrigins = new Set([', `  // ${jsString(EXAMPLE_ORIGIN)},`, ']);', ''];
+    const allowlist = jsAllowlist(plan, 'Set');
 
     // Headers that belong on every CORS response from an allowed origin.
     const perResponse = (indent: string): string[] => [

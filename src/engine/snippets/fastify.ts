@@ -1,5 +1,5 @@
 import type { CorsPolicyFix } from '../types.ts';
-import { EXAMPLE_ORIGIN, allowlistComment, headerComments, joinLines, jsString, listOf, planFix, prefixLines } from './common.ts';
+import { headerComments, joinLines, jsAllowlist, jsString, listOf, planFix, prefixLines } from './common.ts';
 import type { SnippetGenerator } from './types.ts';
 
 export const fastify: SnippetGenerator = {
@@ -8,11 +8,7 @@ export const fastify: SnippetGenerator = {
   language: 'js',
   render(fix: CorsPolicyFix): string {
     const plan = planFix(fix);
-    const allowlist = plan.anyOrigin
-      ? []
-      : plan.origins.length > 0
-        ? [`// ${allowlistComment(plan)}`, `const allowedOrigins = ${listOf(plan.origins, jsString)};`, '']
-        : [`// ${allowlistComment(plan)}`, 'const allowedOrigins = [', `  // ${jsString(EXAMPLE_ORIGIN)},`, '];', ''];
+    const allowlist = jsAllowlist(plan, 'array');
     return joinLines([
       ...prefixLines('// ', headerComments(plan, `CORS for ${plan.path} with @fastify/cors (npm install @fastify/cors). \`fastify\` is your Fastify instance.`)),
       '// The plugin covers every route of the instance it is registered on (the one that failed is above).',

@@ -1,5 +1,5 @@
 import type { CorsPolicyFix } from '../types.ts';
-import { EXAMPLE_ORIGIN, allowlistComment, headerComments, joinLines, jsString, listOf, planFix, prefixLines } from './common.ts';
+import { headerComments, joinLines, jsAllowlist, jsString, listOf, planFix, prefixLines } from './common.ts';
 import type { SnippetGenerator } from './types.ts';
 
 export const koa: SnippetGenerator = {
@@ -8,11 +8,7 @@ export const koa: SnippetGenerator = {
   language: 'js',
   render(fix: CorsPolicyFix): string {
     const plan = planFix(fix);
-    const allowlist = plan.anyOrigin
-      ? []
-      : plan.origins.length > 0
-        ? [`// ${allowlistComment(plan)}`, `const allowedOrigins = new Set(${listOf(plan.origins, jsString)});`, '']
-        : [`// ${allowlistComment(plan)}`, 'const allowedOrigins = new Set([', `  // ${jsString(EXAMPLE_ORIGIN)},`, ']);', ''];
+    const allowlist = jsAllowlist(plan, 'Set');
     return joinLines([
       ...prefixLines('// ', headerComments(plan, `CORS for ${plan.path} with @koa/cors (npm install @koa/cors). \`app\` is your new Koa() app.`)),
       '',

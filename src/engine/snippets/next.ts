@@ -4,19 +4,14 @@
  */
 import type { CorsPolicyFix } from '../types.ts';
 import {
-  EXAMPLE_ORIGIN, type SnippetPlan, allowlistComment, headerComments, headerList, joinLines, jsString, listOf, planFix, prefixLines,
+  headerComments, headerList, joinLines, jsAllowlist, jsString, planFix, prefixLines, type SnippetPlan,
 } from './common.ts';
 import type { SnippetGenerator } from './types.ts';
 
 /** Where the middleware snippet expects the app's own checks (the harness inserts auth there). */
 export const NEXT_AUTH_MARKER = '  // Your auth checks go here, after CORS. Give their responses the CORS headers too:';
 
-function allowlist(plan: SnippetPlan): string[] {
-  if (plan.anyOrigin) return [];
-  return plan.origins.length > 0
-    ? [`// ${allowlistComment(plan)}`, `const allowedOrigins = new Set(${listOf(plan.origins, jsString)});`, '']
-    : [`// ${allowlistComment(plan)}`, 'const allowedOrigins = new Set<string>([', `  // ${jsString(EXAMPLE_ORIGIN)},`, ']);', ''];
-}
+const allowlist = (plan: SnippetPlan): string[] => jsAllowlist(plan, 'Set<string>');
 
 /** Body of a function building the per-response CORS headers from `origin`. */
 function corsHeadersBody(plan: SnippetPlan): string[] {
