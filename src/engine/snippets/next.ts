@@ -11,7 +11,6 @@ import type { SnippetGenerator } from './types.ts';
 /** Where the middleware snippet expects the app's own checks (the harness inserts auth there). */
 export const NEXT_AUTH_MARKER = '  // Your auth checks go here, after CORS. Give their responses the CORS headers too:';
 
-const allowlist = (plan: SnippetPlan): string[] => jsAllowlist(plan, 'Set<string>');
 
 /** Body of a function building the per-response CORS headers from `origin`. */
 function corsHeadersBody(plan: SnippetPlan): string[] {
@@ -37,6 +36,11 @@ function corsHeadersBody(plan: SnippetPlan): string[] {
       ];
 }
 
+/** The allowlist and the corsHeaders() helper both Next.js snippets start with. */
+function corsHeadersFunction(plan: SnippetPlan): string[] {
+  return [...jsAllowlist(plan, 'Set<string>'), 'function corsHeaders(origin: string | null): Headers {', ...corsHeadersBody(plan), '}', ''];
+}
+
 function preflightHeaders(plan: SnippetPlan, indent: string, target: string): string[] {
   return [
     ...(plan.methods.length > 0 ? [`${indent}${target}.set('Access-Control-Allow-Methods', ${jsString(headerList(plan.methods))}); // exactly as the request sends them`] : []),
@@ -57,11 +61,7 @@ export const nextRoute: SnippetGenerator = {
       '// If middleware.ts (proxy.ts) runs auth, let preflights through there first:',
       "//   if (request.method === 'OPTIONS') return NextResponse.next();",
       '',
-      ...allowlist(plan),
-      'function corsHeaders(origin: string | null): Headers {',
-      ...corsHeadersBody(plan),
-      '}',
-      '',
+      ...corsHeadersFunction(plan),
       '// The preflight: without this export Next.js answers OPTIONS itself, with no CORS headers.',
       '// It carries no cookies or Authorization, so it must not go through your auth checks.',
       'export function OPTIONS(request: Request): Response {',
@@ -93,11 +93,7 @@ export const nextMiddleware: SnippetGenerator = {
       '// Next.js 16 calls this file proxy.ts and the function proxy: rename both, the rest is the same.',
       "import { NextResponse, type NextRequest } from 'next/server';",
       '',
-      ...allowlist(plan),
-      'function corsHeaders(origin: string | null): Headers {',
-      ...corsHeadersBody(plan),
-      '}',
-      '',
+      ...corsHeadersFunction(plan),
       'export function middleware(request: NextRequest) {',
       "  const cors = corsHeaders(request.headers.get('origin'));",
       '  // Order matters: the preflight (OPTIONS, no cookies, no Authorization) is answered first, with 204.',
