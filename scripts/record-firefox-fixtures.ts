@@ -12,10 +12,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SCENARIOS, type Scenario } from '../lab/scenarios.ts';
-import { startLab, type Lab } from '../lab/server.ts';
+import type { Scenario } from '../lab/scenarios.ts';
+import type { Lab } from '../lab/server.ts';
+import { scenariosFromArgs, startLabOnFixedPorts } from './recorder-args.ts';
 import { launchFirefoxHarness, pollFor, type FirefoxConsoleCors, type FirefoxHarness } from '../test/e2e/firefox-harness.ts';
-import { FIXED_PORTS } from '../test/e2e/run-scenario.ts';
 
 const OUT_DIR = fileURLToPath(new URL('../test/fixtures/firefox/', import.meta.url));
 const SCENARIO_TIMEOUT_MS = 15_000;
@@ -31,20 +31,12 @@ export interface FirefoxRecording {
 }
 
 async function main(): Promise<number> {
-  const only = process.argv.slice(2);
-  const unknown = only.filter((id) => !SCENARIOS.some((s) => s.id === id));
-  if (unknown.length > 0) {
-    console.error(`Unknown scenario id(s): ${unknown.join(', ')}`);
-    return 2;
-  }
-  const scenarios = (only.length > 0 ? SCENARIOS.filter((s) => only.includes(s.id)) : SCENARIOS)
-    .filter((s) => !s.blockedByExtension);
+  const selected = scenariosFromArgs(process.argv.slice(2));
+  if (!selected) return 2;
+  const scenarios = selected.filter((s) => !s.blockedByExtension);
   mkdirSync(OUT_DIR, { recursive: true });
   // The Chromium recordings' ports: the same URLs and Origin headers in both browsers' fixtures.
-  const lab = await startLab(FIXED_PORTS).catch((error: unknown) => {
-    console.warn(`Fixed ports unavailable (${String(error)}); using random ports.`);
-    return startLab();
-  });
+  const lab = await startLabOnFixedPorts();
   let harness: FirefoxHarness | undefined;
   let failed = 0;
   // Interrupted: still stop Firefox and Xvfb.

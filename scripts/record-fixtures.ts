@@ -7,11 +7,12 @@
  *   npx vite build && npx tsx scripts/record-fixtures.ts [scenario-id …]
  * (The live conformance test saves the same files from its own run with CORS_LENS_RECORD_FIXTURES=1.)
  */
-import { SCENARIOS, type Scenario } from '../lab/scenarios.ts';
-import { startLab, type Lab } from '../lab/server.ts';
+import type { Scenario } from '../lab/scenarios.ts';
+import type { Lab } from '../lab/server.ts';
+import { scenariosFromArgs, startLabOnFixedPorts } from './recorder-args.ts';
 import { launchDevtoolsHarness, type DevtoolsHarness } from '../test/e2e/devtools-harness.ts';
 import {
-  FIXED_PORTS, FIXTURE_DIR as OUT_DIR, labHarnessOptions, runScenario, setLabCookie, writeFixture, type Recording,
+  FIXTURE_DIR as OUT_DIR, labHarnessOptions, runScenario, setLabCookie, writeFixture, type Recording,
 } from '../test/e2e/run-scenario.ts';
 
 interface Outcome {
@@ -23,18 +24,10 @@ interface Outcome {
 }
 
 async function main(): Promise<number> {
-  const only = process.argv.slice(2);
-  const unknown = only.filter((id) => !SCENARIOS.some((s) => s.id === id));
-  if (unknown.length > 0) {
-    console.error(`Unknown scenario id(s): ${unknown.join(', ')}`);
-    return 2;
-  }
-  const scenarios = only.length > 0 ? SCENARIOS.filter((s) => only.includes(s.id)) : SCENARIOS;
+  const scenarios = scenariosFromArgs(process.argv.slice(2));
+  if (!scenarios) return 2;
 
-  const lab = await startLab(FIXED_PORTS).catch((error: unknown) => {
-    console.warn(`Fixed ports ${Object.values(FIXED_PORTS).join('/')} unavailable (${String(error)}); using random ports.`);
-    return startLab();
-  });
+  const lab = await startLabOnFixedPorts();
   let harness: DevtoolsHarness | undefined;
   const outcomes: Outcome[] = [];
   try {
