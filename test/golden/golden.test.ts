@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.ts';
+import { runCliCaptured } from '../support/run-cli.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -27,17 +27,8 @@ const FIXTURES = [
   'ok-reflected-with-credentials', // ok with warnings
 ];
 
-function cli(argv: string[], input: string) {
-  let stdout = '';
-  let stderr = '';
-  const files: Record<string, string> = {};
-  const code = runCli(argv, {
-    stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, readInput: () => input, isTTY: false,
-    writeFile: (path, text) => { files[path] = text; },
-    now: () => new Date('2026-11-23T12:00:00.000Z'),
-  });
-  return { code, stdout, stderr, files };
-}
+const REPORT_TIME = new Date('2026-11-23T12:00:00.000Z');
+const cli = (argv: string[], input: string) => runCliCaptured(argv, input, REPORT_TIME);
 
 /** Secrets the lab really sent while recording: no golden output may hold them. */
 const RECORDED_SECRETS = ['fake-session-for-the-cors-lab', 'lab:secret@', 'Bearer token'];

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../src/cli/main.ts';
+import { runCliCaptured } from '../../support/run-cli.ts';
 import { har, PAGE, preflightedRequest, simpleRequest } from '../../support/har-builder.ts';
 
-function run(argv: string[], input: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = runCli(argv, {
-    stdout: (t) => { stdout += t; },
-    stderr: (t) => { stderr += t; },
-    readInput: () => input,
-    isTTY: false,
-  });
-  return { code, stdout, stderr };
-}
+const run = runCliCaptured;
 
 const blockedLog = JSON.stringify(har([
   simpleRequest({ blocked: true }),
@@ -116,16 +106,7 @@ describe('cors-lens analyze --har-out and --include-secrets', () => {
   const secretLog = JSON.stringify(har([
     simpleRequest({ requestHeaders: { Cookie: 'sid=cookie-value-123', Authorization: 'Bearer token-value-456' }, blocked: true }),
   ]));
-  function runWithFiles(argv: string[], input: string) {
-    let stdout = '';
-    let stderr = '';
-    const files: Record<string, string> = {};
-    const code = runCli(argv, {
-      stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, readInput: () => input, isTTY: false,
-      writeFile: (path, text) => { files[path] = text; },
-    });
-    return { code, stdout, stderr, files };
-  }
+  const runWithFiles = runCliCaptured;
 
   it('redacts by default in every format, and --include-secrets keeps them with a warning on stderr', () => {
     for (const format of [[], ['--json'], ['--markdown']]) {

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../src/cli/main.ts';
+import { runCliCaptured } from '../../support/run-cli.ts';
 import { analyzeHarText } from '../../../src/engine/diagnose.ts';
 import { curlScript } from '../../../src/engine/export/curl.ts';
 import { environmentFor } from '../../../src/engine/export/environment.ts';
@@ -31,16 +31,7 @@ function jsonStrings(text: string): string {
 /** Markdown with its backslash escapes removed, as a reader sees it. */
 const unescapeMarkdown = (text: string) => text.replace(/\\(.)/g, '$1');
 
-function runCliCapture(argv: string[], harText: string) {
-  let stdout = '';
-  let stderr = '';
-  const files: Record<string, string> = {};
-  const code = runCli(argv, {
-    stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, readInput: () => harText, isTTY: false,
-    writeFile: (path, text) => { files[path] = text; }, now: () => new Date('2026-11-23T12:00:00.000Z'),
-  });
-  return { code, stdout, stderr, files };
-}
+const runCliCapture = (argv: string[], harText: string) => runCliCaptured(argv, harText, new Date('2026-11-23T12:00:00.000Z'));
 
 /** Every export of every diagnosis in `harText`, by name, as the text a user would share. */
 function everyExport(harText: string, includeSecrets: boolean): Record<string, string> {
