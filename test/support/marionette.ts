@@ -27,7 +27,10 @@ export class Marionette {
       client.handshake = resolve;
       socket.once('error', reject);
     }), timeoutMs, 'Marionette handshake');
-    await client.send('WebDriver:NewSession', { capabilities: { alwaysMatch: { acceptInsecureCerts: true } } });
+    // Marionette takes the capabilities themselves as the parameters (geckodriver sends them
+    // already matched): a W3C {capabilities: {alwaysMatch}} object is ignored as an unknown key.
+    // acceptInsecureCerts lets the recorder load the lab's self-signed https pair.
+    await client.send('WebDriver:NewSession', { acceptInsecureCerts: true });
     return client;
   }
 
