@@ -5,7 +5,8 @@
 import { render } from 'preact';
 import { copyText } from '../platform/clipboard.ts';
 import { createDevtoolsNetworkSource } from '../platform/devtools-network.ts';
-import { createInspectedPage, evalInInspectedWindow } from '../platform/inspected-window.ts';
+import { createInspectedPage } from '../platform/inspected-window.ts';
+import { evalInInspectedWindow } from '../platform/inspected-window-eval.ts';
 import { createPreferences } from '../platform/preferences.ts';
 import { devtoolsTheme, type PanelTheme } from '../platform/theme.ts';
 import { App } from './App.tsx';

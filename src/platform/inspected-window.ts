@@ -1,7 +1,7 @@
 /**
  * "Retry from the page": re-sends a request from the inspected page itself, through
- * chrome.devtools.inspectedWindow.eval. Never from the extension: extension pages are not
- * bound by the page's CORS, so a fetch from here would "work" and prove nothing.
+ * devtools.inspectedWindow.eval (inspected-window-eval.ts). Never from the extension: extension
+ * pages are not bound by the page's CORS, so a fetch from here would "work" and prove nothing.
  *
  * inspectedWindow.eval does not await promises, so the fetch stores its outcome on the page
  * under a random id and the panel polls for it (bounded), then removes it.
@@ -99,15 +99,60 @@ export function createInspectedPage(evaluate: Evaluate, options: { timeoutMs?: n
   };
 }
 
-/** chrome.devtools.inspectedWindow.eval as a promise; rejects with the page's exception. */
-export function evalInInspectedWindow(expression: string): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    chrome.devtools.inspectedWindow.eval(expression, (result, exceptionInfo) => {
-      if (exceptionInfo && (exceptionInfo.isException || exceptionInfo.isError)) {
-        reject(new Error(exceptionInfo.value ?? exceptionInfo.description ?? 'The page refused to run the retry.'));
-      } else {
-        resolve(result);
-      }
-    });
-  });
+/** What a failed inspectedWindow.eval reports (both browsers use these fields). */
+interface EvalExceptionInfo {
+  isError?: boolean;
+  isException?: boolean;
+  /** isException: the thrown value as a string. */
+  value?: unknown;
+  /** isError: DevTools' message, with %s where `details` go. */
+  description?: unknown;
+  details?: unknown;
+}
+
+/** Property of the envelope the page puts its value in (see evalAnswerValue). */
+const ENVELOPE = 'corsLensValue';
+
+/** The expression to hand inspectedWindow.eval: `expression`'s value inside an envelope. */
+export function envelopedExpression(expression: string): string {
+  return `({ ${ENVELOPE}: (${expression}) })`;
+}
+
+/**
+ * The value from what inspectedWindow.eval resolved with, for an envelopedExpression(); throws the
+ * page's exception. The promise differs by browser:
+ *  - Firefox: [result, undefined] or [undefined, exceptionInfo];
+ *  - Chromium through the polyfill (Chromium without a native `browser`): the callback's
+ *    arguments as an array (metadata singleCallbackArg: false), [result] or [null, exceptionInfo];
+ *  - Chromium's native `browser.devtools` (Chromium 156): the result itself, and a rejection with
+ *    the exceptionInfo (see evalFailure).
+ * A bare result that is an array would read as the first two; the envelope (never an array) tells
+ * them apart.
+ */
+export function evalAnswerValue(answer: unknown): unknown {
+  const [envelope, exceptionInfo] = (Array.isArray(answer) ? answer : [answer]) as [unknown, unknown];
+  if (isExceptionInfo(exceptionInfo)) throw new Error(exceptionMessage(exceptionInfo));
+  if (typeof envelope !== 'object' || envelope === null) throw new Error('The page gave no answer.');
+  // A JSON answer drops an undefined value, and the envelope's property with it.
+  return (envelope as Record<string, unknown>)[ENVELOPE];
+}
+
+/** The Error for a rejected inspectedWindow.eval (Chromium's native one rejects with the exceptionInfo). */
+export function evalFailure(error: unknown): Error {
+  if (error instanceof Error) return error;
+  return new Error(isExceptionInfo(error) ? exceptionMessage(error) : String(error));
+}
+
+function isExceptionInfo(value: unknown): value is EvalExceptionInfo {
+  return typeof value === 'object' && value !== null
+    && ((value as EvalExceptionInfo).isException === true || (value as EvalExceptionInfo).isError === true);
+}
+
+function exceptionMessage(info: EvalExceptionInfo): string {
+  if (info.isException && info.value !== undefined) return String(info.value);
+  if (typeof info.description === 'string') {
+    const details = Array.isArray(info.details) ? info.details.map(String) : [];
+    return info.description.replace(/%s/g, () => details.shift() ?? '');
+  }
+  return 'The page refused to run the retry.';
 }

@@ -1,0 +1,13 @@
+/**
+ * The WebExtension API for both browsers, through webextension-polyfill: in Firefox it is the
+ * native promise-returning `browser`; in Chromium a wrapper over chrome.* that turns the methods
+ * listed in its metadata into promises (devtools.inspectedWindow.eval, devtools.panels.create, …)
+ * and passes every other member through untouched (devtools.network.getHAR keeps its callback).
+ *
+ * The polyfill throws when loaded outside an extension page, so only the modules the devtools page
+ * and the panel load in the browser import this one: never the engine, the CLI, or anything the
+ * panel's component tests load (they build the platform from fakes).
+ */
+import browser from 'webextension-polyfill';
+
+export { browser };
