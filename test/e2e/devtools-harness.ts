@@ -355,8 +355,12 @@ export class NetworkObserver {
 // The harness
 
 export interface HarnessOptions {
-  /** The built extension (default: dist/ at the repository root). */
-  extensionDir?: string;
+  /**
+   * The built extension (default: CORS_LENS_EXTENSION_DIR, else dist/ at the repository root).
+   * null: no extension at all (a baseline for benchmarks); DevTools stays on its default panel and
+   * there is no CORS Lens panel to show.
+   */
+  extensionDir?: string | null;
   /** Where the inspected page starts (default about:blank). */
   url?: string;
   /** Make the DevTools window this large (a virtualized list renders only what fits). */
@@ -391,6 +395,7 @@ export interface DevtoolsHarness {
    * made before this reach the panel only through getHAR (its backfill), later ones live.
    */
   showPanel(): Promise<CdpTarget>;
+  /** The CORS Lens extension's id ('' when launched without it). */
   extensionId: string;
   chromiumVersion: string;
   /** chrome.devtools.network.getHAR() as the panel receives it (shows the panel if needed). */
@@ -412,8 +417,9 @@ const PANEL_TITLE = 'CORS Lens';
 
 export async function launchDevtoolsHarness(options: HarnessOptions = {}): Promise<DevtoolsHarness> {
   // CORS_LENS_EXTENSION_DIR: a private build, so parallel work never loads a half-written dist/.
-  const extensionDir = resolve(options.extensionDir ?? process.env.CORS_LENS_EXTENSION_DIR ?? join(REPO_ROOT, 'dist'));
-  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+  const extensionDir = options.extensionDir === null ? null
+    : resolve(options.extensionDir ?? process.env.CORS_LENS_EXTENSION_DIR ?? join(REPO_ROOT, 'dist'));
+  if (extensionDir !== null && !existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}: run \`npx vite build\` first`);
   }
   const tempRoot = mkdtempSync(join(tmpdir(), 'cors-lens-chromium-'));
@@ -427,8 +433,10 @@ export async function launchDevtoolsHarness(options: HarnessOptions = {}): Promi
   };
 
   try {
-    const extensions = [extensionDir];
+    const extensions = extensionDir === null ? [] : [extensionDir];
     if (options.blockUrlFilters?.length) extensions.push(writeBlockerExtension(join(tempRoot, 'blocker'), options.blockUrlFilters));
+    const extensionArgs = extensions.length === 0 ? []
+      : [`--disable-extensions-except=${extensions.join(',')}`, `--load-extension=${extensions.join(',')}`];
     mkdirSync(join(userDataDir, 'Default'), { recursive: true });
     if (options.allowThirdPartyCookies) {
       // 0 = allow all cookies (the pref behind chrome://settings/cookies).
@@ -439,7 +447,7 @@ export async function launchDevtoolsHarness(options: HarnessOptions = {}): Promi
       headless: true,
       timeout: 30_000,
       args: [
-        `--disable-extensions-except=${extensions.join(',')}`, `--load-extension=${extensions.join(',')}`,
+        ...extensionArgs,
         '--remote-debugging-port=0',
         '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
         '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -471,17 +479,26 @@ export async function launchDevtoolsHarness(options: HarnessOptions = {}): Promi
     // DevTools registers extension panels as tabs shortly after it loads: the tab id is the
     // extension origin followed by the panel title without spaces.
     const tabSuffix = PANEL_TITLE.replaceAll(' ', '');
-    const panelTabId = await pollFor(`the ${PANEL_TITLE} tab in DevTools`, () => devtools.evaluate<string | null>(`(async () => {
+    const panelTabId = extensionDir === null ? null : await pollFor(`the ${PANEL_TITLE} tab in DevTools`, () => devtools.evaluate<string | null>(`(async () => {
       const legacy = await import('./ui/legacy/legacy.js');
       const ids = legacy.InspectorView.InspectorView.instance().tabbedPane.tabIds();
       return ids.find((id) => id.startsWith('chrome-extension://') && id.endsWith(${JSON.stringify(tabSuffix)})) ?? null;
     })()`).then((id) => id ?? undefined));
-    const extensionId = new URL(panelTabId.slice(0, -tabSuffix.length)).host;
+    const extensionId = panelTabId === null ? '' : new URL(panelTabId.slice(0, -tabSuffix.length)).host;
+    if (panelTabId === null) {
+      // Without a panel to wait for: until DevTools shows its default one (asking for the
+      // InspectorView instance earlier would create it before DevTools has its locale data).
+      await pollFor('DevTools to show its default panel', () => devtools.evaluate<string | null>(`(async () => {
+        const legacy = await import('./ui/legacy/legacy.js');
+        return legacy.InspectorView.InspectorView.maybeGetInspectorViewInstance()?.tabbedPane.selectedTabId ?? null;
+      })()`).then((id) => id ?? undefined));
+    }
 
     const connection = cdp;
     let panel: CdpTarget | undefined;
     const showPanel = async (): Promise<CdpTarget> => {
       if (panel) return panel;
+      if (panelTabId === null) throw new Error(`Launched without an extension (extensionDir: null): there is no ${PANEL_TITLE} panel`);
       await devtools.evaluate(`(async () => {
         const legacy = await import('./ui/legacy/legacy.js');
         await legacy.InspectorView.InspectorView.instance().showPanel(${JSON.stringify(panelTabId)});
@@ -492,7 +509,7 @@ export async function launchDevtoolsHarness(options: HarnessOptions = {}): Promi
       panel = shown;
       return shown;
     };
-    if (options.showPanel ?? true) await showPanel();
+    if (extensionDir !== null && (options.showPanel ?? true)) await showPanel();
 
     return {
       context, page, network, devtools, extensionId, chromiumVersion, showPanel,
