@@ -253,15 +253,222 @@ export function transactionExchanges(tx: CorsTransaction): Exchange[] {
   return [...tx.redirectHops, tx.actualRequest, ...(tx.preflight ? [tx.preflight] : [])];
 }
 
-/** The net as a function over strings; longest secrets first so a prefix never leaves a tail. */
+/**
+ * The net as a function over strings: every stretch of text covered by an occurrence of any
+ * secret becomes REDACTED (overlapping occurrences merge into one), so neither a prefix nor an
+ * overlap ever leaves a tail. Built once per export and run on many strings, so its cost must not
+ * be secrets × text: one scan per string, in time linear in the text for all secrets at once
+ * (see SecretIndex).
+ */
 export function secretScrubber(secrets: Iterable<string>): (text: string) => string {
-  const list = [...new Set(secrets)].filter((s) => s.length >= MIN_NET_LENGTH && s !== REDACTED).sort((a, b) => b.length - a.length);
+  const list = [...new Set(secrets)].filter((s) => s.length >= MIN_NET_LENGTH && s !== REDACTED);
   if (list.length === 0) return (text) => text;
+  const index = new SecretIndex(list);
   return (text) => {
     let out = text;
-    for (const secret of list) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+    // A secret that overlaps the word REDACTED can show up again across a replacement: scan the
+    // result again (bounded) when that is possible at all.
+    for (let pass = 0; pass < 3; pass++) {
+      const next = index.replaceAll(out);
+      if (next === out) break;
+      out = next;
+      if (!index.mayTouchReplacement) break;
+    }
     return out;
   };
+}
+
+/** Whether `secret` could be found again across a REDACTED it was next to or part of. */
+function overlapsReplacement(secret: string): boolean {
+  if (secret.includes(REDACTED) || REDACTED.includes(secret)) return true;
+  for (let k = 1; k < REDACTED.length; k++) {
+    if (secret.endsWith(REDACTED.slice(0, k)) || secret.startsWith(REDACTED.slice(-k))) return true;
+  }
+  return false;
+}
+
+/** The net's first filter: the first MIN_NET_LENGTH characters of a secret, hashed (mod 2^32). */
+const FILTER_BITS = 20;
+
+function gramHash(text: string, at: number): number {
+  let h = 0;
+  for (let k = 0; k < MIN_NET_LENGTH; k++) h = (Math.imul(h, 31) + text.charCodeAt(at + k)) | 0;
+  return h;
+}
+
+/** Whether `secret` could start at `at` judging by its last and middle characters. */
+function sameEnds(text: string, at: number, secret: string): boolean {
+  const last = secret.length - 1;
+  const middle = last >> 1;
+  return text.charCodeAt(at + last) === secret.charCodeAt(last) && text.charCodeAt(at + middle) === secret.charCodeAt(middle);
+}
+
+/** Up to this length a candidate is compared character by character; longer ones by hash first. */
+const COMPARE_DIRECTLY = 64;
+// Two polynomial hashes modulo primes below 2^26 (products stay exact in doubles), with bases
+// drawn at random per index, so no input can be built in advance to collide.
+const P1 = 67_108_859;
+const P2 = 67_108_837;
+/**
+ * x mod p for an integer |x| < 2^53, faster than % (fmod on doubles). x / p can round across an
+ * integer near 2^52, so the quotient may be off by one: the result is brought back into [0, p).
+ */
+function mod(x: number, p: number): number {
+  const r = x - Math.floor(x / p) * p;
+  return r < 0 ? r + p : r >= p ? r - p : r;
+}
+
+interface SameLength {
+  secrets: string[];
+  /** By whole hash (first hash → second hash, secret), built when a long one is first a candidate. */
+  byHash: Map<number, Array<[number, string]>> | null;
+}
+
+/**
+ * Every secret, found by a rolling hash of its first MIN_NET_LENGTH characters (a bit filter, then
+ * a map to the secrets starting that way), longest first. Candidates longer than COMPARE_DIRECTLY
+ * are compared by hash in constant time (prefix hashes of the text) before the text itself is, so
+ * a long secret that almost matches everywhere (aaaa…ab in aaaa…) cannot make a scan quadratic.
+ * Hashes are computed only when such a candidate turns up: building the index costs a few
+ * operations per secret, and a scan with no candidate is one pass over the text.
+ */
+class SecretIndex {
+  /** gram hash → lengths (longest first) → the secrets of that length starting that way. */
+  private readonly buckets = new Map<number, { lengths: number[]; byLength: Map<number, SameLength> }>();
+  private readonly filter = new Uint8Array(1 << (FILTER_BITS - 3));
+  private readonly base1 = 256 + Math.floor(Math.random() * (P1 - 512));
+  private readonly base2 = 256 + Math.floor(Math.random() * (P2 - 512));
+  private pow1 = new Float64Array([1]);
+  private pow2 = new Float64Array([1]);
+  /** 31^(MIN_NET_LENGTH - 1) mod 2^32, to drop a character from the rolling gram hash. */
+  private readonly gramDrop: number;
+  readonly mayTouchReplacement: boolean;
+
+  constructor(secrets: readonly string[]) {
+    let drop = 1;
+    for (let k = 1; k < MIN_NET_LENGTH; k++) drop = Math.imul(drop, 31);
+    this.gramDrop = drop;
+    for (const secret of secrets) {
+      const gram = gramHash(secret, 0);
+      const slot = gram >>> (32 - FILTER_BITS);
+      this.filter[slot >>> 3]! |= 1 << (slot & 7);
+      let bucket = this.buckets.get(gram);
+      if (!bucket) this.buckets.set(gram, bucket = { lengths: [], byLength: new Map() });
+      let group = bucket.byLength.get(secret.length);
+      if (!group) {
+        bucket.byLength.set(secret.length, group = { secrets: [], byHash: null });
+        bucket.lengths.push(secret.length);
+      }
+      group.secrets.push(secret);
+    }
+    for (const bucket of this.buckets.values()) bucket.lengths.sort((a, b) => b - a);
+    this.mayTouchReplacement = secrets.some((s) => overlapsReplacement(s));
+  }
+
+  replaceAll(text: string): string {
+    const n = text.length;
+    if (n < MIN_NET_LENGTH) return text;
+    /** Redacted stretches [start, end), in order, overlapping ones merged. */
+    const stretches: number[] = [];
+    let coveredEnd = 0;
+    let prefix: [Float64Array, Float64Array] | null = null;
+    let gram = gramHash(text, 0);
+    for (let i = 0; ; i++) {
+      const slot = gram >>> (32 - FILTER_BITS);
+      const bucket = (this.filter[slot >>> 3]! & (1 << (slot & 7))) !== 0 ? this.buckets.get(gram) : undefined;
+      if (bucket) {
+        for (const length of bucket.lengths) {
+          const end = i + length;
+          if (end <= coveredEnd) break; // this one and every shorter one lie inside a stretch already
+          if (end > n) continue;
+          const group = bucket.byLength.get(length)!;
+          let found: boolean;
+          if (length <= COMPARE_DIRECTLY) {
+            found = group.secrets.some((secret) => text.startsWith(secret, i));
+          } else if (group.secrets.length === 1 && !sameEnds(text, i, group.secrets[0]!)) {
+            found = false; // the usual near miss, told apart without hashing
+          } else {
+            prefix ??= this.prefixHashes(text);
+            const byHash = this.hashed(group);
+            const [h1, h2] = prefix;
+            const a = mod(h1[end]! - mod(h1[i]! * this.pow1[length]!, P1), P1);
+            const b = mod(h2[end]! - mod(h2[i]! * this.pow2[length]!, P2), P2);
+            let secret: string | undefined;
+            for (const [second, candidate] of byHash.get(a) ?? []) if (second === b) secret = candidate;
+            // The hash found it; the text decides, once per character: only where a new stretch starts.
+            found = secret !== undefined && (i < coveredEnd || text.startsWith(secret, i));
+          }
+          if (!found) continue;
+          if (i < coveredEnd) stretches[stretches.length - 1] = end;
+          else stretches.push(i, end);
+          coveredEnd = end;
+          break;
+        }
+      }
+      if (i + MIN_NET_LENGTH >= n) break;
+      gram = (Math.imul(gram - Math.imul(text.charCodeAt(i), this.gramDrop), 31) + text.charCodeAt(i + MIN_NET_LENGTH)) | 0;
+    }
+    if (stretches.length === 0) return text;
+    const parts: string[] = [];
+    let from = 0;
+    for (let k = 0; k < stretches.length; k += 2) {
+      parts.push(text.slice(from, stretches[k]), REDACTED);
+      from = stretches[k + 1]!;
+    }
+    parts.push(text.slice(from));
+    return parts.join('');
+  }
+
+  /** The group's secrets by whole hash (first → [second, secret]); powers grown to their length. */
+  private hashed(group: SameLength): Map<number, Array<[number, string]>> {
+    if (group.byHash) return group.byHash;
+    this.growPowers(group.secrets[0]!.length);
+    group.byHash = new Map();
+    for (const secret of group.secrets) {
+      const [a, b] = this.wholeHash(secret);
+      const same = group.byHash.get(a);
+      if (same) same.push([b, secret]);
+      else group.byHash.set(a, [[b, secret]]);
+    }
+    return group.byHash;
+  }
+
+  private wholeHash(text: string): [number, number] {
+    let a = 0;
+    let b = 0;
+    for (let k = 0; k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      a = mod(a * this.base1 + c, P1);
+      b = mod(b * this.base2 + c, P2);
+    }
+    return [a, b];
+  }
+
+  /** Hashes of every prefix of `text`: any window's hash in constant time (windowHash). */
+  private prefixHashes(text: string): [Float64Array, Float64Array] {
+    const h1 = new Float64Array(text.length + 1);
+    const h2 = new Float64Array(text.length + 1);
+    for (let k = 0; k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      h1[k + 1] = mod(h1[k]! * this.base1 + c, P1);
+      h2[k + 1] = mod(h2[k]! * this.base2 + c, P2);
+    }
+    return [h1, h2];
+  }
+
+  private growPowers(length: number): void {
+    if (this.pow1.length > length) return;
+    const size = Math.max(length + 1, this.pow1.length * 2);
+    const [p1, p2] = [new Float64Array(size), new Float64Array(size)];
+    p1.set(this.pow1);
+    p2.set(this.pow2);
+    for (let i = this.pow1.length; i < size; i++) {
+      p1[i] = mod(p1[i - 1]! * this.base1, P1);
+      p2[i] = mod(p2[i - 1]! * this.base2, P2);
+    }
+    this.pow1 = p1;
+    this.pow2 = p2;
+  }
 }
 
 /** Applies `scrub` to every string in a JSON-like value (keys included), returning a copy. */

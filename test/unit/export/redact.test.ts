@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  isSecretHeaderName, isSecretParamName, redactHeaderValue, redactText, secretScrubber, REDACTED,
+  isSecretHeaderName, isSecretParamName, MIN_NET_LENGTH, redactHeaderValue, redactText, secretScrubber, REDACTED,
 } from '../../../src/engine/export/redact.ts';
 
 describe('which header names carry secrets', () => {
@@ -91,5 +92,65 @@ describe('secretScrubber (the net)', () => {
   it('replaces every occurrence, longest secret first, and ignores values too short to be safe to search', () => {
     const scrub = secretScrubber(['abcdef', 'abcdefgh', '123']);
     expect(scrub('x abcdefgh y abcdef z 123')).toBe(`x ${REDACTED} y ${REDACTED} z 123`);
+  });
+});
+
+/**
+ * The net's meaning, the slow way (indexOf per secret, as the first version did): every character
+ * inside an occurrence of a secret goes, each run of overlapping occurrences becomes one REDACTED,
+ * and the result is scanned again while that still changes it (a secret overlapping the word).
+ */
+function referenceScrub(secrets: readonly string[], text: string): string {
+  const list = [...new Set(secrets)].filter((s) => s.length >= MIN_NET_LENGTH && s !== REDACTED);
+  let out = text;
+  for (let pass = 0; pass < 3; pass++) {
+    const found: Array<[number, number]> = [];
+    for (const secret of list) {
+      for (let at = out.indexOf(secret); at !== -1; at = out.indexOf(secret, at + 1)) found.push([at, at + secret.length]);
+    }
+    if (found.length === 0) break;
+    found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    const merged: Array<[number, number]> = [];
+    for (const [start, end] of found) {
+      const last = merged[merged.length - 1];
+      if (last && start < last[1]) last[1] = Math.max(last[1], end);
+      else merged.push([start, end]);
+    }
+    let next = '';
+    let from = 0;
+    for (const [start, end] of merged) {
+      next += out.slice(from, start) + REDACTED;
+      from = end;
+    }
+    out = next + out.slice(from);
+  }
+  return out;
+}
+
+describe('secretScrubber agrees with the slow reference (property)', () => {
+  // Few letters (some of REDACTED's, some regex metacharacters): secrets overlap, nest and repeat.
+  const letter = fc.constantFrom('a', 'b', 'R', 'E', 'D', '.', '*', '\\', '"', 'é');
+  const short = fc.array(letter, { minLength: 1, maxLength: 12 }).map((cs) => cs.join(''));
+  // Long ones (past COMPARE_DIRECTLY: found by hash) from a repeated unit, so they occur in the text.
+  const long = fc.tuple(short, fc.integer({ min: 65, max: 400 })).map(([unit, n]) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n));
+  const secret = fc.oneof(short, long);
+
+  it('on texts made of the secrets, their pieces and noise', () => {
+    fc.assert(fc.property(fc.array(secret, { minLength: 1, maxLength: 8 }), fc.array(fc.oneof(short, fc.nat(20)), { maxLength: 30 }), (secrets, pieces) => {
+      // Pieces: noise, or a cut of one of the secrets (whole, prefix, suffix).
+      const text = pieces.map((piece) => {
+        if (typeof piece === 'string') return piece;
+        const s = secrets[piece % secrets.length]!;
+        return piece % 3 === 0 ? s : piece % 3 === 1 ? s.slice(0, Math.max(1, s.length - piece)) : s.slice(piece % s.length);
+      }).join('');
+      expect(secretScrubber(secrets)(text)).toBe(referenceScrub(secrets, text));
+    }), { numRuns: Number(process.env.QA_PROPERTY_RUNS ?? 2000) });
+  });
+
+  it('on long runs of one character (every position starts an occurrence or nearly)', () => {
+    const text = `x${'a'.repeat(5_000)}y${'a'.repeat(300)}b`;
+    const secrets = ['a'.repeat(100), 'a'.repeat(1_000), `${'a'.repeat(200)}b`, `${'a'.repeat(99)}y`, 'aaaaaa'];
+    expect(secretScrubber(secrets)(text)).toBe(referenceScrub(secrets, text));
+    expect(secretScrubber(secrets)(text)).toBe(`x${REDACTED}${REDACTED}`);
   });
 });
