@@ -39,6 +39,7 @@ describe('inspectedWindow.eval answers', () => {
   // Answers as the browsers gave them for an envelopedExpression() (Chromium 156, its callback
   // through the polyfill, firefox-esr 153).
   const boom = { isException: true, value: 'Error: boom\n    at <anonymous>:1:7' };
+  const boomFirefox = { isException: true, value: 'Error: boom\n\t@debugger eval called from moz-extension://bd49f8c3-42c8-42c1-8786-5681e9469c19/ - eval code:1:16\n' };
   const denied = { code: 'E_FAILED', description: 'Operation failed: %s', details: ['Permission denied'], isError: true };
   const values: unknown[] = [[1, 2], { status: 200 }, 'http://localhost:1', null, true, undefined];
 
@@ -46,13 +47,13 @@ describe('inspectedWindow.eval answers', () => {
     it(`the value ${JSON.stringify(value) ?? 'undefined'} in all three shapes`, () => {
       expect(evalAnswerValue(envelope(value)), 'Chromium native').toEqual(value);
       expect(evalAnswerValue([envelope(value)]), 'Chromium via the polyfill').toEqual(value);
-      expect(evalAnswerValue([envelope(value), undefined]), 'Firefox').toEqual(value);
+      expect(evalAnswerValue([envelope(value), null]), 'Firefox').toEqual(value);
     });
   }
 
   it('the page\'s exception: resolved beside the result (Firefox, polyfill) or rejected with (Chromium native)', () => {
-    expect(() => evalAnswerValue([null, boom])).toThrow(/^Error: boom/);
-    expect(() => evalAnswerValue([undefined, boom])).toThrow(/^Error: boom/);
+    expect(() => evalAnswerValue([null, boom]), 'Chromium via the polyfill').toThrow(/^Error: boom/);
+    expect(() => evalAnswerValue([null, boomFirefox]), 'Firefox').toThrow(/^Error: boom/);
     expect(evalFailure(boom).message).toMatch(/^Error: boom/);
   });
 
@@ -63,7 +64,7 @@ describe('inspectedWindow.eval answers', () => {
 
   it('an answer without the envelope is an error, not a value', () => {
     expect(() => evalAnswerValue(undefined)).toThrow('The page gave no answer.');
-    expect(() => evalAnswerValue([undefined, undefined])).toThrow('The page gave no answer.');
+    expect(() => evalAnswerValue([null, null])).toThrow('The page gave no answer.');
   });
 
   it('the envelope runs the expression as it is', () => {
