@@ -37,7 +37,7 @@ export interface HarEntry {
   [field: string]: unknown;
 }
 
-/** The `log` object of a HAR file (what chrome.devtools.network.getHAR returns). */
+/** The `log` object of a HAR file (what devtools.network.getHAR returns). */
 export interface HarLog {
   version?: string;
   creator?: unknown;
