@@ -6,7 +6,7 @@
  * secrets made of regex metacharacters and of characters JSON and Markdown escape. Prints the time
  * of each export, the HAR size and the number of secrets; checks that no secret leaked.
  *
- *   npx tsx bench/redact.bench.ts [case…]   (default: every case)
+ *   npx tsx bench/redact.bench.ts [case…] [--only=json]   (default: every case, every format)
  */
 import { analyzeHarText } from '../src/engine/diagnose.ts';
 import { curlScript } from '../src/engine/export/curl.ts';
@@ -126,7 +126,8 @@ function exportsOf(diagnoses: Diagnosis[], doc: { log: { entries: unknown[] } })
   ];
 }
 
-const wanted = process.argv.slice(2);
+const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('--only='));
+const onlyFormat = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const mb = (chars: number) => `${(chars / 1e6).toFixed(1)} MB`;
 console.log('redaction: export time per format on generated HARs full of secrets (both layers; no secret may leak)');
 for (const spec of CASES.filter((c) => wanted.length === 0 || wanted.includes(c.name))) {
@@ -138,7 +139,7 @@ for (const spec of CASES.filter((c) => wanted.length === 0 || wanted.includes(c.
   console.log(`${spec.name}: ${spec.entries} entries, ${mb(harText.length)}, ${distinct.size} distinct secrets of ${Math.min(...sizes)}–${Math.max(...sizes)} chars (${mb(sizes.reduce((a, b) => a + b, 0))} in all); analyze ${analyzeMs.toFixed(0)} ms`);
   // The leak check looks for a sample of the secrets (every one would cost secrets × output).
   const sample = [...distinct].filter((_, i) => i % Math.max(1, Math.floor(distinct.size / 200)) === 0);
-  for (const [format, run] of exportsOf(analysis.diagnoses, doc)) {
+  for (const [format, run] of exportsOf(analysis.diagnoses, doc).filter(([f]) => onlyFormat === undefined || f.startsWith(onlyFormat))) {
     const [text, ms] = time(run);
     const leaked = sample.filter((secret) => text.includes(secret) || text.includes(JSON.stringify(secret).slice(1, -1))).length;
     console.log(`  ${format.padEnd(12)} ${ms.toFixed(0).padStart(7)} ms  output ${mb(text.length)}${leaked ? `  LEAKED ${leaked} of ${sample.length} sampled secrets` : ''}`);

@@ -264,7 +264,10 @@ export function secretScrubber(secrets: Iterable<string>): (text: string) => str
   const list = [...new Set(secrets)].filter((s) => s.length >= MIN_NET_LENGTH && s !== REDACTED);
   if (list.length === 0) return (text) => text;
   const index = new SecretIndex(list);
+  // A handful of secrets: String#includes (a native, skipping search) first rules out most texts.
+  const few = list.length <= FEW_SECRETS ? list : null;
   return (text) => {
+    if (few !== null && !few.some((secret) => text.includes(secret))) return text;
     let out = text;
     // A secret that overlaps the word REDACTED can show up again across a replacement: scan the
     // result again (bounded) when that is possible at all.
@@ -278,6 +281,8 @@ export function secretScrubber(secrets: Iterable<string>): (text: string) => str
   };
 }
 
+const FEW_SECRETS = 16;
+
 /** Whether `secret` could be found again across a REDACTED it was next to or part of. */
 function overlapsReplacement(secret: string): boolean {
   if (secret.includes(REDACTED) || REDACTED.includes(secret)) return true;
@@ -287,8 +292,11 @@ function overlapsReplacement(secret: string): boolean {
   return false;
 }
 
-/** The net's first filter: the first MIN_NET_LENGTH characters of a secret, hashed (mod 2^32). */
-const FILTER_BITS = 20;
+/** Second filter: a bit per hash (mod 2^32) of a secret's first MIN_NET_LENGTH characters. */
+const MAX_FILTER_BITS = 20;
+
+/** First filter, the cheapest: a bit per hashed pair of a secret's first two characters. */
+const pairSlot = (first: number, second: number) => ((first << 7) ^ second) & 0xffff;
 
 function gramHash(text: string, at: number): number {
   let h = 0;
@@ -306,7 +314,8 @@ function sameEnds(text: string, at: number, secret: string): boolean {
 /** Up to this length a candidate is compared character by character; longer ones by hash first. */
 const COMPARE_DIRECTLY = 64;
 // Two polynomial hashes modulo primes below 2^26 (products stay exact in doubles), with bases
-// drawn at random per index, so no input can be built in advance to collide.
+// drawn at random per index, so no input can be built in advance to collide. A collision could
+// only extend a stretch that is redacted anyway; a new stretch is always checked on the text.
 const P1 = 67_108_859;
 const P2 = 67_108_837;
 /**
@@ -318,6 +327,11 @@ function mod(x: number, p: number): number {
   return r < 0 ? r + p : r >= p ? r - p : r;
 }
 
+interface Bucket {
+  lengths: number[];
+  byLength: Map<number, SameLength>;
+}
+
 interface SameLength {
   secrets: string[];
   /** By whole hash (first hash → second hash, secret), built when a long one is first a candidate. */
@@ -325,32 +339,39 @@ interface SameLength {
 }
 
 /**
- * Every secret, found by a rolling hash of its first MIN_NET_LENGTH characters (a bit filter, then
- * a map to the secrets starting that way), longest first. Candidates longer than COMPARE_DIRECTLY
- * are compared by hash in constant time (prefix hashes of the text) before the text itself is, so
- * a long secret that almost matches everywhere (aaaa…ab in aaaa…) cannot make a scan quadratic.
- * Hashes are computed only when such a candidate turns up: building the index costs a few
- * operations per secret, and a scan with no candidate is one pass over the text.
+ * Every secret by its first MIN_NET_LENGTH characters (its start). A scan visits the positions of
+ * the text where some secret's start occurs: with few distinct starts, String#indexOf jumps from
+ * one to the next; otherwise every position goes through two bit filters (first two characters,
+ * then a hash of the start) and a map. At a visited position the secrets with that start are tried
+ * longest first; those longer than COMPARE_DIRECTLY are compared by hash in constant time (prefix
+ * hashes of the text) before the text itself is, so a long secret that almost matches everywhere
+ * (aaaa…ab in aaaa…) cannot make a scan quadratic. Hashes are computed only when such a candidate
+ * turns up: building the index costs a few operations per secret.
  */
 class SecretIndex {
   /** gram hash → lengths (longest first) → the secrets of that length starting that way. */
-  private readonly buckets = new Map<number, { lengths: number[]; byLength: Map<number, SameLength> }>();
-  private readonly filter = new Uint8Array(1 << (FILTER_BITS - 3));
-  private readonly base1 = 256 + Math.floor(Math.random() * (P1 - 512));
-  private readonly base2 = 256 + Math.floor(Math.random() * (P2 - 512));
-  private pow1 = new Float64Array([1]);
-  private pow2 = new Float64Array([1]);
-  /** 31^(MIN_NET_LENGTH - 1) mod 2^32, to drop a character from the rolling gram hash. */
-  private readonly gramDrop: number;
+  private readonly buckets = new Map<number, Bucket>();
+  /** About 16 bits per secret (at most 2^20): an export builds one index per request. */
+  private readonly filterShift: number;
+  private readonly filter: Uint8Array;
+  private readonly pairs = new Uint8Array(1 << (16 - 3));
+  readonly base1 = 256 + Math.floor(Math.random() * (P1 - 512));
+  readonly base2 = 256 + Math.floor(Math.random() * (P2 - 512));
+  pow1 = new Float64Array([1]);
+  pow2 = new Float64Array([1]);
+  /** The distinct first MIN_NET_LENGTH characters of the secrets, when there are few. */
+  private readonly gramTexts: string[] | null;
   readonly mayTouchReplacement: boolean;
 
   constructor(secrets: readonly string[]) {
-    let drop = 1;
-    for (let k = 1; k < MIN_NET_LENGTH; k++) drop = Math.imul(drop, 31);
-    this.gramDrop = drop;
+    const bits = Math.min(MAX_FILTER_BITS, Math.max(8, 36 - Math.clz32(secrets.length)));
+    this.filterShift = 32 - bits;
+    this.filter = new Uint8Array(1 << (bits - 3));
     for (const secret of secrets) {
+      const pair = pairSlot(secret.charCodeAt(0), secret.charCodeAt(1));
+      this.pairs[pair >>> 3]! |= 1 << (pair & 7);
       const gram = gramHash(secret, 0);
-      const slot = gram >>> (32 - FILTER_BITS);
+      const slot = gram >>> this.filterShift;
       this.filter[slot >>> 3]! |= 1 << (slot & 7);
       let bucket = this.buckets.get(gram);
       if (!bucket) this.buckets.set(gram, bucket = { lengths: [], byLength: new Map() });
@@ -362,6 +383,8 @@ class SecretIndex {
       group.secrets.push(secret);
     }
     for (const bucket of this.buckets.values()) bucket.lengths.sort((a, b) => b - a);
+    const grams = new Set(secrets.map((secret) => secret.slice(0, MIN_NET_LENGTH)));
+    this.gramTexts = grams.size <= FEW_SECRETS ? [...grams] : null;
     this.mayTouchReplacement = secrets.some((s) => overlapsReplacement(s));
   }
 
@@ -371,42 +394,58 @@ class SecretIndex {
     /** Redacted stretches [start, end), in order, overlapping ones merged. */
     const stretches: number[] = [];
     let coveredEnd = 0;
-    let prefix: [Float64Array, Float64Array] | null = null;
-    let gram = gramHash(text, 0);
-    for (let i = 0; ; i++) {
-      const slot = gram >>> (32 - FILTER_BITS);
-      const bucket = (this.filter[slot >>> 3]! & (1 << (slot & 7))) !== 0 ? this.buckets.get(gram) : undefined;
-      if (bucket) {
-        for (const length of bucket.lengths) {
-          const end = i + length;
-          if (end <= coveredEnd) break; // this one and every shorter one lie inside a stretch already
-          if (end > n) continue;
-          const group = bucket.byLength.get(length)!;
-          let found: boolean;
-          if (length <= COMPARE_DIRECTLY) {
-            found = group.secrets.some((secret) => text.startsWith(secret, i));
-          } else if (group.secrets.length === 1 && !sameEnds(text, i, group.secrets[0]!)) {
-            found = false; // the usual near miss, told apart without hashing
-          } else {
-            prefix ??= this.prefixHashes(text);
-            const byHash = this.hashed(group);
-            const [h1, h2] = prefix;
-            const a = mod(h1[end]! - mod(h1[i]! * this.pow1[length]!, P1), P1);
-            const b = mod(h2[end]! - mod(h2[i]! * this.pow2[length]!, P2), P2);
-            let secret: string | undefined;
-            for (const [second, candidate] of byHash.get(a) ?? []) if (second === b) secret = candidate;
-            // The hash found it; the text decides, once per character: only where a new stretch starts.
-            found = secret !== undefined && (i < coveredEnd || text.startsWith(secret, i));
-          }
-          if (!found) continue;
-          if (i < coveredEnd) stretches[stretches.length - 1] = end;
-          else stretches.push(i, end);
-          coveredEnd = end;
-          break;
+    const hashes = new TextHashes(this, text);
+    /** Records the longest secret starting at `i` if it reaches past what is covered already. */
+    const visit = (i: number, bucket: Bucket): void => {
+      for (const length of bucket.lengths) {
+        const end = i + length;
+        if (end <= coveredEnd) return; // this one and every shorter one lie inside a stretch already
+        if (end > n) continue;
+        const group = bucket.byLength.get(length)!;
+        let found: boolean;
+        if (length <= COMPARE_DIRECTLY) {
+          found = group.secrets.some((secret) => text.startsWith(secret, i));
+        } else if (group.secrets.length === 1 && !sameEnds(text, i, group.secrets[0]!)) {
+          found = false; // the usual near miss, told apart without hashing
+        } else {
+          const [a, b] = hashes.window(i, length);
+          let secret: string | undefined;
+          for (const [second, candidate] of this.hashed(group).get(a) ?? []) if (second === b) secret = candidate;
+          // The hash found it; the text decides, once per character: only where a new stretch starts.
+          found = secret !== undefined && (i < coveredEnd || text.startsWith(secret, i));
         }
+        if (!found) continue;
+        if (i < coveredEnd) stretches[stretches.length - 1] = end;
+        else stretches.push(i, end);
+        coveredEnd = end;
+        return;
       }
-      if (i + MIN_NET_LENGTH >= n) break;
-      gram = (Math.imul(gram - Math.imul(text.charCodeAt(i), this.gramDrop), 31) + text.charCodeAt(i + MIN_NET_LENGTH)) | 0;
+    };
+    if (this.gramTexts !== null) {
+      // Few distinct starts: the native indexOf jumps from one possible start to the next.
+      const grams = this.gramTexts;
+      const nextAt = grams.map((gram) => text.indexOf(gram));
+      for (;;) {
+        let i = -1;
+        for (const at of nextAt) if (at !== -1 && (i === -1 || at < i)) i = at;
+        if (i === -1) break;
+        visit(i, this.buckets.get(gramHash(text, i))!);
+        for (let k = 0; k < grams.length; k++) if (nextAt[k] === i) nextAt[k] = text.indexOf(grams[k]!, i + 1);
+      }
+    } else {
+      const { pairs, filter, filterShift } = this;
+      let next = text.charCodeAt(0);
+      for (let i = 0; i + MIN_NET_LENGTH <= n; i++) {
+        const first = next;
+        next = text.charCodeAt(i + 1);
+        const pair = pairSlot(first, next);
+        if ((pairs[pair >>> 3]! & (1 << (pair & 7))) === 0) continue;
+        const gram = gramHash(text, i);
+        const slot = gram >>> filterShift;
+        if ((filter[slot >>> 3]! & (1 << (slot & 7))) === 0) continue;
+        const bucket = this.buckets.get(gram);
+        if (bucket) visit(i, bucket);
+      }
     }
     if (stretches.length === 0) return text;
     const parts: string[] = [];
@@ -444,19 +483,7 @@ class SecretIndex {
     return [a, b];
   }
 
-  /** Hashes of every prefix of `text`: any window's hash in constant time (windowHash). */
-  private prefixHashes(text: string): [Float64Array, Float64Array] {
-    const h1 = new Float64Array(text.length + 1);
-    const h2 = new Float64Array(text.length + 1);
-    for (let k = 0; k < text.length; k++) {
-      const c = text.charCodeAt(k);
-      h1[k + 1] = mod(h1[k]! * this.base1 + c, P1);
-      h2[k + 1] = mod(h2[k]! * this.base2 + c, P2);
-    }
-    return [h1, h2];
-  }
-
-  private growPowers(length: number): void {
+  growPowers(length: number): void {
     if (this.pow1.length > length) return;
     const size = Math.max(length + 1, this.pow1.length * 2);
     const [p1, p2] = [new Float64Array(size), new Float64Array(size)];
@@ -468,6 +495,44 @@ class SecretIndex {
     }
     this.pow1 = p1;
     this.pow2 = p2;
+  }
+}
+
+/**
+ * Prefix hashes of one text, filled only as far as a window asked for so far: a long secret near
+ * the start of a 1 MB value costs its own length, not the megabyte.
+ */
+class TextHashes {
+  private h1: Float64Array | null = null;
+  private h2: Float64Array | null = null;
+  private filled = 0;
+
+  constructor(private readonly index: SecretIndex, private readonly text: string) {}
+
+  /** The two hashes of text[at, at + length). */
+  window(at: number, length: number): [number, number] {
+    const end = at + length;
+    this.fill(end);
+    this.index.growPowers(length);
+    const h1 = this.h1!;
+    const h2 = this.h2!;
+    const { pow1, pow2 } = this.index;
+    return [mod(h1[end]! - mod(h1[at]! * pow1[length]!, P1), P1), mod(h2[end]! - mod(h2[at]! * pow2[length]!, P2), P2)];
+  }
+
+  private fill(upTo: number): void {
+    if (upTo <= this.filled) return;
+    this.h1 ??= new Float64Array(this.text.length + 1);
+    this.h2 ??= new Float64Array(this.text.length + 1);
+    const { h1, h2, text } = this;
+    const { base1, base2 } = this.index;
+    if (h1 === null || h2 === null) return;
+    for (let k = this.filled; k < upTo; k++) {
+      const c = text.charCodeAt(k);
+      h1[k + 1] = mod(h1[k]! * base1 + c, P1);
+      h2[k + 1] = mod(h2[k]! * base2 + c, P2);
+    }
+    this.filled = upTo;
   }
 }
 
