@@ -144,6 +144,39 @@ const UNRESERVED = fc.stringMatching(/^[A-Za-z0-9\-._~]{10,40}$/);
 const JWT = fc.tuple(fc.stringMatching(/^[A-Za-z0-9_-]{8,30}$/), fc.stringMatching(/^[A-Za-z0-9_-]{8,60}$/), fc.stringMatching(/^[A-Za-z0-9_-]{0,43}$/))
   .map(([h, p, sig]) => `eyJ${h}.eyJ${p}.${sig}`);
 
+/**
+ * Real secrets are not all short: session blobs, SAML assertions and JWTs with many claims run to
+ * kilobytes. Most generated values stay short; some grow to 1–64 KB, a few to 100–400 KB, with
+ * characters of the place's own alphabet (pseudo-random from a generated seed: quick to build).
+ */
+const EXTRA_LENGTH = fc.oneof(
+  { weight: 12, arbitrary: fc.constant(0) },
+  { weight: 5, arbitrary: fc.integer({ min: 1_000, max: 65_536 }) },
+  { weight: 1, arbitrary: fc.integer({ min: 100_000, max: 400_000 }) },
+);
+const ALPHABETS: Record<Place, string> = (() => {
+  const alnum = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  const cookie = `${alnum}!#$%&'()*+-./:<=>?@[]^_\`{|}~`;
+  const token68 = `${alnum}-._~+/`;
+  const visible = Array.from({ length: 94 }, (_, i) => String.fromCharCode(33 + i)).join('');
+  const unreserved = `${alnum}-._~`;
+  return {
+    'jwt-anywhere': `${alnum}_-`, cookie, 'set-cookie': cookie, authorization: token68, 'proxy-authorization': token68,
+    'secret-header': visible, query: unreserved, fragment: unreserved, 'url-password': unreserved, referer: unreserved,
+    location: unreserved, 'request-body': visible, 'response-body': visible,
+  };
+})();
+
+function filler(alphabet: string, length: number, seed: number): string {
+  let state = seed >>> 0;
+  const chars: string[] = new Array(length);
+  for (let i = 0; i < length; i++) {
+    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+    chars[i] = alphabet[(state >>> 8) % alphabet.length]!;
+  }
+  return chars.join('');
+}
+
 const PLACES: Record<Place, fc.Arbitrary<string>> = {
   'jwt-anywhere': JWT,
   cookie: COOKIE_VALUE, 'set-cookie': COOKIE_VALUE, authorization: TOKEN68, 'proxy-authorization': TOKEN68,
@@ -165,8 +198,12 @@ interface Seed { place: Place; secret: string; name: string; scheme: string }
 
 const seedArb = fc.constantFrom(...(Object.keys(PLACES) as Place[])).chain((place) => fc.record({
   place: fc.constant(place),
-  // "Sx" makes a leak unambiguous; a JWT must start as JWTs do, so it goes at the end there.
-  secret: PLACES[place].map((v) => (place === 'jwt-anywhere' ? `${v}Sx` : `Sx${v}`)),
+  // "Sx" makes a leak unambiguous; a JWT must start as JWTs do, so it goes at the end there (and
+  // the filler lengthens its signature).
+  secret: fc.tuple(PLACES[place], EXTRA_LENGTH, fc.integer()).map(([v, extra, seed]) => {
+    const more = filler(ALPHABETS[place], extra, seed);
+    return place === 'jwt-anywhere' ? `${v}${more}Sx` : `Sx${more}${v}`;
+  }),
   name: place === 'secret-header' ? SECRET_HEADER_NAMES : SECRET_PARAM_NAMES,
   scheme: fc.constantFrom('Bearer', 'Basic', 'Token', 'Digest', 'AWS4-HMAC-SHA256', 'MAC'),
 }));
@@ -235,7 +272,8 @@ function seededHar(seeds: readonly Seed[], preflighted: boolean): string {
 
 /** QA_PROPERTY_RUNS=5000 for a deeper search (takes minutes); the default keeps npm test quick. */
 const RUNS = Number(process.env.QA_PROPERTY_RUNS ?? 150);
-const TIMEOUT = Math.max(20_000, RUNS * 40);
+// Generous: values of hundreds of KB make a run take ~0.1 s, more on a loaded machine.
+const TIMEOUT = Math.max(60_000, RUNS * 300);
 
 describe('generated secrets in generated places (property)', () => {
   it('no export contains a generated secret unless secrets are included', () => {
