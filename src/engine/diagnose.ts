@@ -43,8 +43,12 @@ export function decideCors(tx: CorsTransaction): CorsOutcome {
   return { credentials: { include: false, basis: 'default' }, failure: withoutCredentials, alternativeFailure: withCredentials };
 }
 
-export function diagnoseTransaction(tx: CorsTransaction, earlier: readonly Exchange[] = []): Diagnosis {
-  const context: RuleContext = { tx, earlier, ...decideCors(tx) };
+/**
+ * `earlier` may be a function: only two warning rules read it, on requests that passed, so a log
+ * need not build a 500-exchange window for every transaction.
+ */
+export function diagnoseTransaction(tx: CorsTransaction, earlier: readonly Exchange[] | (() => readonly Exchange[]) = []): Diagnosis {
+  const context: RuleContext = new TransactionContext(tx, earlier, decideCors(tx));
   const warnings: Diagnosis['warnings'] = [];
   for (const rule of rules) {
     const found = rule.check(context);
@@ -77,6 +81,25 @@ export function diagnoseTransaction(tx: CorsTransaction, earlier: readonly Excha
   };
 }
 
+/** A class, not an object literal with a getter: V8 builds those slowly, once per transaction. */
+class TransactionContext implements RuleContext {
+  readonly failure: CorsFailure | null;
+  readonly alternativeFailure: CorsFailure | null;
+  readonly credentials: CredentialsInference;
+  private window: readonly Exchange[] | null;
+
+  constructor(readonly tx: CorsTransaction, private readonly earlierSource: readonly Exchange[] | (() => readonly Exchange[]), outcome: CorsOutcome) {
+    this.failure = outcome.failure;
+    this.alternativeFailure = outcome.alternativeFailure;
+    this.credentials = outcome.credentials;
+    this.window = typeof earlierSource === 'function' ? null : earlierSource;
+  }
+
+  get earlier(): readonly Exchange[] {
+    return (this.window ??= (this.earlierSource as () => readonly Exchange[])());
+  }
+}
+
 /** How many exchanges before a transaction its rules may look back at. */
 export const EARLIER_CONTEXT = 500;
 
@@ -103,7 +126,13 @@ export function diagnoseLog(log: Pick<NormalizedLog, 'exchanges' | 'problems'> &
   // Positions (in `ordered`) of the exchanges a rule may cite as context, so each transaction
   // gets its window without copying 500 exchanges: linear in the log, not O(n·500).
   const contextAt: number[] = [];
-  ordered.forEach((exchange, at) => { if (isContextExchange(exchange)) contextAt.push(at); });
+  const contextExchanges: Exchange[] = [];
+  ordered.forEach((exchange, at) => {
+    if (isContextExchange(exchange)) {
+      contextAt.push(at);
+      contextExchanges.push(exchange);
+    }
+  });
   const diagnoses: Diagnosis[] = [];
   let seen = 0;
   let windowStart = 0;
@@ -115,9 +144,9 @@ export function diagnoseLog(log: Pick<NormalizedLog, 'exchanges' | 'problems'> &
     // `seen` only moves forward, so both ends of the window do too.
     while (windowEnd < contextAt.length && contextAt[windowEnd]! < seen) windowEnd++;
     while (windowStart < windowEnd && contextAt[windowStart]! < seen - EARLIER_CONTEXT) windowStart++;
-    const earlier: Exchange[] = [];
-    for (let i = windowStart; i < windowEnd; i++) earlier.push(ordered[contextAt[i]!]!);
-    diagnoses.push(diagnoseTransaction(tx, earlier));
+    const from = windowStart;
+    const to = windowEnd;
+    diagnoses.push(diagnoseTransaction(tx, () => contextExchanges.slice(from, to)));
   }
   return { diagnoses, problems: log.problems, creator: log.creator ?? null };
 }

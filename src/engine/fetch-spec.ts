@@ -59,11 +59,18 @@ export function isSafelistedRequestHeader(name: string, value: string): boolean 
  * in total all become unsafe.
  */
 export function corsUnsafeRequestHeaderNames(headers: readonly Header[]): string[] {
-  const pageSet = headers.filter((h) => !isBrowserManagedHeader(h.name));
-  const safelisted = pageSet.filter((h) => isSafelistedRequestHeader(h.name, h.value));
-  const safelistedBytes = safelisted.reduce((sum, h) => sum + h.value.length, 0);
-  const unsafe = safelistedBytes > 1024 ? pageSet : pageSet.filter((h) => !safelisted.includes(h));
-  return [...new Set(unsafe.map((h) => h.name.toLowerCase()))].sort();
+  // One pass and no array in the usual case (no unsafe header): this runs for every request.
+  let unsafe: string[] | null = null;
+  let safelistedBytes = 0;
+  for (const { name, value } of headers) {
+    if (isBrowserManagedHeader(name)) continue;
+    if (isSafelistedRequestHeader(name, value)) safelistedBytes += value.length;
+    else (unsafe ??= []).push(name.toLowerCase());
+  }
+  if (safelistedBytes > 1024) {
+    unsafe = headers.filter((h) => !isBrowserManagedHeader(h.name)).map((h) => h.name.toLowerCase());
+  }
+  return unsafe ? [...new Set(unsafe)].sort() : [];
 }
 
 export function isSafelistedMethod(method: string): boolean {

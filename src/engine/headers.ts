@@ -8,7 +8,10 @@ export function getHeader(headers: readonly Header[], name: string): string | nu
   const wanted = name.toLowerCase();
   let joined: string | null = null;
   for (const header of headers) {
-    if (header.name.toLowerCase() !== wanted) continue;
+    // Cheapest tests first: most names differ in length, many are already lower case (HTTP/2),
+    // and toLowerCase() allocates.
+    const { name: headerName } = header;
+    if (headerName !== wanted && (headerName.length !== wanted.length || headerName.toLowerCase() !== wanted)) continue;
     const value = header.value.trim();
     joined = joined === null ? value : `${joined}, ${value}`;
   }

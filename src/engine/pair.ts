@@ -55,14 +55,17 @@ function takePreflight(
 
 export function pairTransactions(exchanges: readonly Exchange[]): CorsTransaction[] {
   const ordered = [...exchanges].sort(byTime);
-  const preflights = new Map<string, Exchange[]>();
+  // URL → requested method → preflights in time order (nested maps: no key string per entry).
+  const preflights = new Map<string, Map<string, Exchange[]>>();
   const others: Exchange[] = [];
   for (const exchange of ordered) {
     if (isPreflight(exchange)) {
-      const key = `${exchange.url} ${getHeader(exchange.requestHeaders, 'access-control-request-method') ?? ''}`;
-      const list = preflights.get(key) ?? [];
-      list.push(exchange);
-      preflights.set(key, list);
+      const method = getHeader(exchange.requestHeaders, 'access-control-request-method') ?? '';
+      let byMethod = preflights.get(exchange.url);
+      if (!byMethod) preflights.set(exchange.url, (byMethod = new Map()));
+      const list = byMethod.get(method);
+      if (list) list.push(exchange);
+      else byMethod.set(method, [exchange]);
     } else {
       others.push(exchange);
     }
@@ -95,7 +98,7 @@ export function pairTransactions(exchanges: readonly Exchange[]): CorsTransactio
     for (let next = continuesInto.get(first); next && hops.length < 100; next = continuesInto.get(next)) hops.push(next);
     const actualRequest = hops[hops.length - 1]!;
 
-    const preflight = takePreflight(preflights.get(`${first.url} ${first.method}`), first, usedPreflights, cursors);
+    const preflight = takePreflight(preflights.get(first.url)?.get(first.method), first, usedPreflights, cursors);
 
     const requestOrigin = getHeader(first.requestHeaders, 'origin')
       ?? (preflight ? getHeader(preflight.requestHeaders, 'origin') : null);
@@ -116,7 +119,7 @@ export function pairTransactions(exchanges: readonly Exchange[]): CorsTransactio
   }
 
   // A preflight whose actual request never made it into the log still tells a story.
-  for (const list of preflights.values()) {
+  for (const list of [...preflights.values()].flatMap((byMethod) => [...byMethod.values()])) {
     for (const preflight of list) {
       if (usedPreflights.has(preflight)) continue;
       const method = getHeader(preflight.requestHeaders, 'access-control-request-method') ?? 'GET';

@@ -1,8 +1,18 @@
 import { getHeader } from '../headers.ts';
 import { originOf } from '../origin.ts';
 import type { CorsRule } from '../rule.ts';
+import type { Exchange } from '../types.ts';
 import { baseFix, evidence, finding } from './support.ts';
 import { passed } from './warning-support.ts';
+
+/** The latest exchange from this origin that set a cookie, searched from the end without copying. */
+function latestCookieSetter(earlier: readonly Exchange[], apiOrigin: string | null): Exchange | undefined {
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const e = earlier[i]!;
+    if (originOf(e.url) === apiOrigin && getHeader(e.responseHeaders, 'set-cookie') !== null) return e;
+  }
+  return undefined;
+}
 
 /**
  * The API set a cookie earlier, but this request went without one: fetch() sends cross-origin
@@ -14,7 +24,7 @@ const rule: CorsRule = {
     const { actualRequest } = context.tx;
     if (!passed(context) || context.credentials.include || getHeader(actualRequest.requestHeaders, 'cookie') !== null) return null;
     const apiOrigin = originOf(actualRequest.url);
-    const setter = [...context.earlier].reverse().find((e) => originOf(e.url) === apiOrigin && getHeader(e.responseHeaders, 'set-cookie') !== null);
+    const setter = latestCookieSetter(context.earlier, apiOrigin);
     if (!setter) return null;
     const cookieName = (getHeader(setter.responseHeaders, 'set-cookie') ?? '').split('=')[0]?.trim() ?? '';
     return finding(context, {

@@ -1,16 +1,14 @@
 import type { CorsRule } from '../rule.ts';
+import { parseUrl } from '../origin.ts';
 import { baseFix, evidence, finding } from './support.ts';
 import { passed } from './warning-support.ts';
 
 /** The site of a host: its last two labels, or the host itself for IPs and single labels (no public-suffix list). */
 function siteOf(url: string): string | null {
-  try {
-    const host = new URL(url).hostname;
-    if (/^[\d.]+$/.test(host) || host.includes(':')) return host;
-    return host.split('.').slice(-2).join('.');
-  } catch {
-    return null;
-  }
+  const host = parseUrl(url)?.hostname;
+  if (host === undefined) return null;
+  if (/^[\d.]+$/.test(host) || host.includes(':')) return host;
+  return host.split('.').slice(-2).join('.');
 }
 
 /** A cookie set by a cross-site API is only sent back cross-site with SameSite=None; Secure. */

@@ -1,7 +1,7 @@
 /** Small helpers the rules share: evidence, the base fix, and the facts most explanations quote. */
 import { getHeader } from '../headers.ts';
 import { isSafelistedMethod } from '../fetch-spec.ts';
-import { originOf } from '../origin.ts';
+import { originOf, parseUrl } from '../origin.ts';
 import { requestedHeaders, requestMethod, type ChromiumCorsError } from '../chromium-cors.ts';
 import type { RuleContext } from '../rule.ts';
 import type { CorsPolicyFix, Evidence, Exchange, ExplanationParams, Finding } from '../types.ts';
@@ -21,11 +21,7 @@ export function failedOn(context: RuleContext): 'preflight-response' | 'redirect
 }
 
 export function pathOf(url: string): string {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return '/';
-  }
+  return parseUrl(url)?.pathname ?? '/';
 }
 
 /** The facts nearly every explanation quotes. */
@@ -33,6 +29,7 @@ export function baseParams(context: RuleContext): ExplanationParams {
   const { tx } = context;
   const first = tx.redirectHops[0] ?? tx.actualRequest;
   const checked: Exchange = context.failure?.exchange ?? tx.actualRequest;
+  const requested = requestedHeaders(tx).join(', ');
   return {
     origin: context.failure?.comparedOrigin ?? tx.requestOrigin ?? '(unknown origin)',
     pageOrigin: tx.requestOrigin ?? '(unknown origin)',
@@ -45,8 +42,8 @@ export function baseParams(context: RuleContext): ExplanationParams {
     allowOrigin: getHeader(checked.responseHeaders, 'access-control-allow-origin') ?? '',
     credentialsMode: context.credentials.include ? 'include' : 'omit',
     credentialsBasis: credentialsBasisText(context),
-    requestedHeaders: requestedHeaders(tx).join(', '),
-    requestedHeadersClause: requestedHeaders(tx).length > 0 ? `, Access-Control-Allow-Headers: ${requestedHeaders(tx).join(', ')}` : '',
+    requestedHeaders: requested,
+    requestedHeadersClause: requested !== '' ? `, Access-Control-Allow-Headers: ${requested}` : '',
   };
 }
 
@@ -102,10 +99,13 @@ export function finding(
   context: RuleContext,
   found: { evidence: Evidence[]; params?: ExplanationParams; fix?: CorsPolicyFix | null; inferences?: string[] },
 ): Finding {
+  // Object.assign and push rather than spreads: this runs for every transaction of a log.
+  const notes = inferences(context);
+  if (found.inferences) notes.push(...found.inferences);
   return {
     evidence: found.evidence,
-    params: { ...baseParams(context), ...found.params },
-    inferences: [...inferences(context), ...(found.inferences ?? [])],
+    params: found.params ? Object.assign(baseParams(context), found.params) : baseParams(context),
+    inferences: notes,
     fix: found.fix === undefined ? baseFix(context) : found.fix,
   };
 }
