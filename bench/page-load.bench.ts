@@ -13,19 +13,32 @@
  *  - requests: the 10 sequential fetches, timed in the page (performance.now()).
  * Needs a built extension (npx vite build; CORS_LENS_EXTENSION_DIR).
  *
- *   npx tsx bench/page-load.bench.ts [repetitions]   (default 30, at most 200)
+ * Also printed: the median of the paired ratios (each repetition loads once in each browser, back
+ * to back), which drifting machine load disturbs less than a ratio of medians.
+ *
+ *   npx tsx bench/page-load.bench.ts [repetitions] [--baseline-panel=console]
+ *   (default 30 repetitions, at most 200; the baseline may show another DevTools panel than its
+ *   default one, to see whether the panel it shows matters)
  */
 import { SCENARIOS } from '../lab/scenarios.ts';
 import { startLab, type Lab } from '../lab/server.ts';
-import { launchDevtoolsHarness, pollFor, sleep, type DevtoolsHarness } from '../test/e2e/devtools-harness.ts';
+import { launchDevtoolsHarness, pollFor, sleep, type CdpTarget, type DevtoolsHarness } from '../test/e2e/devtools-harness.ts';
 
-const REPETITIONS = Math.max(3, Math.min(Number(process.argv[2] ?? 30) || 30, 200));
+const positional = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const REPETITIONS = Math.max(3, Math.min(Number(positional[0] ?? 30) || 30, 200));
+const BASELINE_PANEL = process.argv.find((arg) => arg.startsWith('--baseline-panel='))?.slice('--baseline-panel='.length);
 const WARM_UP = 3;
 const REQUESTS_PER_LOAD = 10;
 const SETTLE_MS = 150;
 const SCENARIO = SCENARIOS.find((s) => s.id === 'ok-preflight')!;
 
 interface Sample { total: number; load: number; requests: number }
+
+/** Main-thread busy time of a target so far, in ms (CDP Performance.getMetrics TaskDuration). */
+async function busyMs(target: CdpTarget): Promise<number> {
+  const { metrics } = await target.send<{ metrics: Array<{ name: string; value: number }> }>('Performance.getMetrics');
+  return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN) * 1000;
+}
 
 async function loadOnce(harness: DevtoolsHarness, lab: Lab): Promise<Sample> {
   const started = performance.now();
@@ -79,33 +92,44 @@ async function main(): Promise<void> {
     harnesses.push(baseline);
     const defaultPanel = await baseline.devtools.evaluate<string>(`(async () => {
       const legacy = await import('./ui/legacy/legacy.js');
-      return legacy.InspectorView.InspectorView.instance().tabbedPane.selectedTabId ?? '?';
+      const view = legacy.InspectorView.InspectorView.instance();
+      ${BASELINE_PANEL ? `await view.showPanel(${JSON.stringify(BASELINE_PANEL)});` : ''}
+      return view.tabbedPane.selectedTabId ?? '?';
     })()`);
-    const runs: Array<{ name: string; harness: DevtoolsHarness; panel: DevtoolsHarness | null; samples: Sample[] }> = [
-      { name: 'with CORS Lens', harness: withLens, panel: withLens, samples: [] },
-      { name: 'no extension', harness: baseline, panel: null, samples: [] },
+    const runs: Array<{ name: string; harness: DevtoolsHarness; panel: DevtoolsHarness | null; samples: Sample[]; devtoolsBusy: number[]; panelBusy: number[] }> = [
+      { name: 'with CORS Lens', harness: withLens, panel: withLens, samples: [], devtoolsBusy: [], panelBusy: [] },
+      { name: 'no extension', harness: baseline, panel: null, samples: [], devtoolsBusy: [], panelBusy: [] },
     ];
+    // Where the extension's cost would land: the DevTools frontend (it serializes every finished
+    // request for extensions) and the panel page, each on its own main thread.
+    for (const target of [withLens.devtools, withLens.panel, baseline.devtools]) await target.send('Performance.enable');
     const rowsPerLoad: number[] = [];
     for (let i = 0; i < WARM_UP + REPETITIONS; i++) {
       // Alternate which browser goes first, so neither always follows the other.
       const order = i % 2 === 0 ? runs : [...runs].reverse();
       for (const run of order) {
+        const before = [await busyMs(run.harness.devtools), run.panel ? await busyMs(run.panel.panel) : 0];
         const sample = await loadOnce(run.harness, lab);
         const rows = await settle(run.panel);
-        if (run.panel && i >= WARM_UP) rowsPerLoad.push(rows);
-        if (i >= WARM_UP) run.samples.push(sample);
+        if (i < WARM_UP) continue;
+        if (run.panel) rowsPerLoad.push(rows);
+        run.samples.push(sample);
+        run.devtoolsBusy.push(await busyMs(run.harness.devtools) - before[0]!);
+        if (run.panel) run.panelBusy.push(await busyMs(run.panel.panel) - before[1]!);
       }
     }
     const [lens, base] = [runs[0]!.samples, runs[1]!.samples];
     console.log(`page load with DevTools open: lab page + ${REQUESTS_PER_LOAD} preflighted CORS requests, ${REPETITIONS} alternating repetitions after ${WARM_UP} warm-ups (Chromium ${withLens.chromiumVersion})`);
-    console.log(`  baseline: no extension loaded, DevTools open on its default panel (${defaultPanel}); CORS Lens: its panel shown, ${Math.min(...rowsPerLoad)}–${Math.max(...rowsPerLoad)} transactions diagnosed per load`);
+    console.log(`  baseline: no extension loaded, DevTools open on ${BASELINE_PANEL ? 'the' : 'its default'} panel (${defaultPanel}); CORS Lens: its panel shown, ${Math.min(...rowsPerLoad)}–${Math.max(...rowsPerLoad)} transactions diagnosed per load`);
+    console.log(`  main-thread time per load (load + settling): DevTools frontend ${ms(median(runs[0]!.devtoolsBusy))} with CORS Lens, ${ms(median(runs[1]!.devtoolsBusy))} without; CORS Lens panel ${ms(median(runs[0]!.panelBusy))} (${spread(runs[0]!.panelBusy)})`);
     for (const [clock, label] of [['total', 'goto → 10 requests answered'], ['load', 'navigation → loadEventEnd'], ['requests', '10 requests, in the page']] as const) {
       const a = lens.map((s) => s[clock]);
       const b = base.map((s) => s[clock]);
       console.log(`  ${label}`);
       console.log(`    with CORS Lens  median ${ms(median(a))} (${spread(a)})`);
       console.log(`    no extension    median ${ms(median(b))} (${spread(b)})`);
-      console.log(`    ratio of medians ${(median(a) / median(b)).toFixed(3)}`);
+      const paired = a.map((value, k) => value / b[k]!);
+      console.log(`    ratio of medians ${(median(a) / median(b)).toFixed(3)}; paired ratios median ${median(paired).toFixed(3)} (IQR ${quantile(paired, 0.25).toFixed(3)}–${quantile(paired, 0.75).toFixed(3)})`);
     }
   } finally {
     for (const harness of harnesses) await harness.close();
