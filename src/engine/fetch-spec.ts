@@ -24,7 +24,10 @@ const BROWSER_MANAGED = new Set([
 ]);
 
 export function isBrowserManagedHeader(name: string): boolean {
-  const lower = name.toLowerCase();
+  return isBrowserManagedLower(name.toLowerCase());
+}
+
+function isBrowserManagedLower(lower: string): boolean {
   return BROWSER_MANAGED.has(lower) || lower.startsWith('sec-') || lower.startsWith('proxy-') || lower.startsWith(':');
 }
 
@@ -34,8 +37,12 @@ const SAFELISTED_CONTENT_TYPES = new Set(['application/x-www-form-urlencoded', '
 
 /** The Fetch standard's "CORS-safelisted request-header" check for one header. */
 export function isSafelistedRequestHeader(name: string, value: string): boolean {
+  return isSafelistedLower(name.toLowerCase(), value);
+}
+
+function isSafelistedLower(lower: string, value: string): boolean {
   if (value.length > 128) return false;
-  switch (name.toLowerCase()) {
+  switch (lower) {
     case 'accept':
       return !UNSAFE_BYTE.test(value);
     case 'accept-language':
@@ -63,9 +70,10 @@ export function corsUnsafeRequestHeaderNames(headers: readonly Header[]): string
   let unsafe: string[] | null = null;
   let safelistedBytes = 0;
   for (const { name, value } of headers) {
-    if (isBrowserManagedHeader(name)) continue;
-    if (isSafelistedRequestHeader(name, value)) safelistedBytes += value.length;
-    else (unsafe ??= []).push(name.toLowerCase());
+    const lower = name.toLowerCase();
+    if (isBrowserManagedLower(lower)) continue;
+    if (isSafelistedLower(lower, value)) safelistedBytes += value.length;
+    else (unsafe ??= []).push(lower);
   }
   if (safelistedBytes > 1024) {
     unsafe = headers.filter((h) => !isBrowserManagedHeader(h.name)).map((h) => h.name.toLowerCase());
