@@ -6,6 +6,7 @@ import { evaluateCors, type CorsFailure } from './chromium-cors.ts';
 import { firefoxReasonFor } from './firefox.ts';
 import { getHeader } from './headers.ts';
 import { normalizeHar, parseHarText, type NormalizedLog } from './normalize.ts';
+import { withUrlCache } from './origin.ts';
 import { pairTransactions } from './pair.ts';
 import { rules } from './rules/index.ts';
 import type { CredentialsInference, RuleContext } from './rule.ts';
@@ -121,6 +122,11 @@ export interface LogDiagnosis {
 
 /** Diagnoses every transaction of a normalized log, in time order. */
 export function diagnoseLog(log: Pick<NormalizedLog, 'exchanges' | 'problems'> & { creator?: string | null }): LogDiagnosis {
+  // Request URLs, redirect targets, Origin and Referer values: at most a few per exchange.
+  return withUrlCache(2 * log.exchanges.length, () => diagnoseOrderedLog(log));
+}
+
+function diagnoseOrderedLog(log: Pick<NormalizedLog, 'exchanges' | 'problems'> & { creator?: string | null }): LogDiagnosis {
   const transactions = pairTransactions(log.exchanges);
   const ordered = [...log.exchanges].sort((a, b) => a.startedMs - b.startedMs || a.index - b.index);
   // Positions (in `ordered`) of the exchanges a rule may cite as context, so each transaction

@@ -17,7 +17,8 @@ export interface UrlParts {
 /**
  * WHATWG URL parse, remembered: every transaction asks its URLs' origin, scheme, host and path
  * several times, and a log repeats the same URLs thousands of times. Bounded: cleared when
- * full, so memory stays flat on huge logs.
+ * full, so memory stays flat in a long live session; a whole-log analysis widens the bound for
+ * its duration (withUrlCache), so pairing and diagnosis parse each URL once between them.
  */
 export function parseUrl(url: string): UrlParts | null {
   // One transaction asks about the same two or three URLs over and over: check them before the map.
@@ -25,7 +26,7 @@ export function parseUrl(url: string): UrlParts | null {
   let parts = parsedUrls.get(url);
   if (parts === undefined) {
     parts = parseUrlWhatwg(url);
-    if (parsedUrls.size >= URL_CACHE_SIZE) parsedUrls.clear();
+    if (parsedUrls.size >= urlCacheLimit) parsedUrls.clear();
     parsedUrls.set(url, parts);
   }
   recentUrls[recentAt] = url;
@@ -34,11 +35,28 @@ export function parseUrl(url: string): UrlParts | null {
   return parts;
 }
 const URL_CACHE_SIZE = 10_000;
+let urlCacheLimit = URL_CACHE_SIZE;
 const parsedUrls = new Map<string, UrlParts | null>();
 const RECENT = 4;
 const recentUrls: string[] = new Array<string>(RECENT).fill('');
 const recentParts: Array<UrlParts | null> = new Array<UrlParts | null>(RECENT).fill(null);
 let recentAt = 0;
+
+/**
+ * Runs `analysis` with room for `urls` parsed URLs (a log's worth: ~25 MB for 100,000), then
+ * shrinks back: parsing each URL twice, once to pair and once to diagnose, cost more than a
+ * tenth of a big analysis.
+ */
+export function withUrlCache<T>(urls: number, analysis: () => T): T {
+  const previous = urlCacheLimit;
+  urlCacheLimit = Math.max(previous, urls);
+  try {
+    return analysis();
+  } finally {
+    urlCacheLimit = previous;
+    if (parsedUrls.size > urlCacheLimit) parsedUrls.clear();
+  }
+}
 
 /** The URL standard's parser, read into the parts the engine uses. */
 function parseUrlWhatwg(url: string): UrlParts | null {
