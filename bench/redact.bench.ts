@@ -44,8 +44,11 @@ interface CaseSpec {
   related?: boolean;
   /** Text after the echoed secrets in a header no rule redacts (the net scans all of it). */
   padding?: string;
-  /** Secrets end in "b" instead of starting with "Sx": aaaa…ab in aaaa… almost matches everywhere. */
-  nearMiss?: boolean;
+  /**
+   * Secrets of "a" with one "b" (instead of starting with "Sx"), at the end or in the middle: in
+   * aaaa… they almost match everywhere. String#includes is fast on the first, quadratic on the second.
+   */
+  nearMiss?: 'end' | 'middle';
 }
 
 const CASES: CaseSpec[] = [
@@ -58,7 +61,8 @@ const CASES: CaseSpec[] = [
   // Secrets of one repeated character echoed inside 1 MB of the same character: every position of
   // the text starts an occurrence (or almost: the last secret ends differently).
   { name: 'repetitive', entries: 20, sizes: () => [100_000, 99_999, 50_000, 64], alphabet: 'a', related: true, padding: `${'a'.repeat(1_000_000)}` },
-  { name: 'near-miss', entries: 20, sizes: () => [100_000, 1_000], alphabet: 'a', nearMiss: true, padding: 'a'.repeat(1_000_000) },
+  { name: 'near-miss', entries: 20, sizes: () => [100_000, 1_000], alphabet: 'a', nearMiss: 'end', padding: 'a'.repeat(1_000_000) },
+  { name: 'middle-miss', entries: 2, sizes: () => [40_000, 1_000], alphabet: 'a', nearMiss: 'middle', padding: 'a'.repeat(200_000) },
 ];
 
 function randomString(rand: () => number, size: number, alphabet: string): string {
@@ -75,7 +79,11 @@ function buildHar(spec: CaseSpec): Built {
   const entries: unknown[] = [];
   let previous: string | null = null;
   for (let i = 0; i < spec.entries; i++) {
-    const own = spec.sizes(rand, i).map((size) => (spec.nearMiss ? `${randomString(rand, size, spec.alphabet)}b` : `Sx${randomString(rand, size, spec.alphabet)}`));
+    const own = spec.sizes(rand, i).map((size) => {
+      if (spec.nearMiss === 'end') return `${randomString(rand, size, spec.alphabet)}b`;
+      if (spec.nearMiss === 'middle') return `${randomString(rand, size >> 1, spec.alphabet)}b${randomString(rand, size >> 1, spec.alphabet)}`;
+      return `Sx${randomString(rand, size, spec.alphabet)}`;
+    });
     if (spec.related && previous !== null) {
       // A prefix, a middle part and an extension of the previous entry's first secret.
       own.push(previous.slice(0, Math.max(8, previous.length >> 1)), `${previous.slice(1, Math.max(10, previous.length >> 2))}`, `${previous}Zz`);

@@ -304,6 +304,16 @@ function gramHash(text: string, at: number): number {
   return h;
 }
 
+/** The smallest p such that gram[k] = gram[k + p] for every k (its length if none is shorter). */
+function smallestPeriod(gram: string): number {
+  for (let p = 1; p < gram.length; p++) {
+    let periodic = true;
+    for (let k = 0; periodic && k + p < gram.length; k++) periodic = gram.charCodeAt(k) === gram.charCodeAt(k + p);
+    if (periodic) return p;
+  }
+  return gram.length;
+}
+
 /** Whether `secret` could start at `at` judging by its last and middle characters. */
 function sameEnds(text: string, at: number, secret: string): boolean {
   const last = secret.length - 1;
@@ -328,8 +338,9 @@ function mod(x: number, p: number): number {
 }
 
 interface Bucket {
+  /** Longest first, and the secrets of each length at the same index. */
   lengths: number[];
-  byLength: Map<number, SameLength>;
+  groups: SameLength[];
 }
 
 interface SameLength {
@@ -360,7 +371,7 @@ class SecretIndex {
   pow1 = new Float64Array([1]);
   pow2 = new Float64Array([1]);
   /** The distinct first MIN_NET_LENGTH characters of the secrets, when there are few. */
-  private readonly gramTexts: string[] | null;
+  private readonly gramTexts: Array<{ gram: string; bucket: Bucket; period: number }> | null;
   readonly mayTouchReplacement: boolean;
 
   constructor(secrets: readonly string[]) {
@@ -374,17 +385,24 @@ class SecretIndex {
       const slot = gram >>> this.filterShift;
       this.filter[slot >>> 3]! |= 1 << (slot & 7);
       let bucket = this.buckets.get(gram);
-      if (!bucket) this.buckets.set(gram, bucket = { lengths: [], byLength: new Map() });
-      let group = bucket.byLength.get(secret.length);
-      if (!group) {
-        bucket.byLength.set(secret.length, group = { secrets: [], byHash: null });
+      if (!bucket) this.buckets.set(gram, bucket = { lengths: [], groups: [] });
+      const at = bucket.lengths.indexOf(secret.length);
+      if (at === -1) {
         bucket.lengths.push(secret.length);
+        bucket.groups.push({ secrets: [secret], byHash: null });
+      } else {
+        bucket.groups[at]!.secrets.push(secret);
       }
-      group.secrets.push(secret);
     }
-    for (const bucket of this.buckets.values()) bucket.lengths.sort((a, b) => b - a);
-    const grams = new Set(secrets.map((secret) => secret.slice(0, MIN_NET_LENGTH)));
-    this.gramTexts = grams.size <= FEW_SECRETS ? [...grams] : null;
+    for (const bucket of this.buckets.values()) {
+      const order = bucket.lengths.map((_, k) => k).sort((a, b) => bucket.lengths[b]! - bucket.lengths[a]!);
+      bucket.lengths = order.map((k) => bucket.lengths[k]!);
+      bucket.groups = order.map((k) => bucket.groups[k]!);
+    }
+    const grams = [...new Set(secrets.map((secret) => secret.slice(0, MIN_NET_LENGTH)))];
+    this.gramTexts = grams.length <= FEW_SECRETS
+      ? grams.map((gram) => ({ gram, bucket: this.buckets.get(gramHash(gram, 0))!, period: smallestPeriod(gram) }))
+      : null;
     this.mayTouchReplacement = secrets.some((s) => overlapsReplacement(s));
   }
 
@@ -397,11 +415,14 @@ class SecretIndex {
     const hashes = new TextHashes(this, text);
     /** Records the longest secret starting at `i` if it reaches past what is covered already. */
     const visit = (i: number, bucket: Bucket): void => {
-      for (const length of bucket.lengths) {
+      const lengths = bucket.lengths;
+      const groups = bucket.groups;
+      for (let k = 0; k < lengths.length; k++) {
+        const length = lengths[k]!;
         const end = i + length;
         if (end <= coveredEnd) return; // this one and every shorter one lie inside a stretch already
         if (end > n) continue;
-        const group = bucket.byLength.get(length)!;
+        const group = groups[k]!;
         let found: boolean;
         if (length <= COMPARE_DIRECTLY) {
           found = group.secrets.some((secret) => text.startsWith(secret, i));
@@ -424,13 +445,21 @@ class SecretIndex {
     if (this.gramTexts !== null) {
       // Few distinct starts: the native indexOf jumps from one possible start to the next.
       const grams = this.gramTexts;
-      const nextAt = grams.map((gram) => text.indexOf(gram));
+      const nextAt = grams.map(({ gram }) => text.indexOf(gram));
       for (;;) {
-        let i = -1;
-        for (const at of nextAt) if (at !== -1 && (i === -1 || at < i)) i = at;
-        if (i === -1) break;
-        visit(i, this.buckets.get(gramHash(text, i))!);
-        for (let k = 0; k < grams.length; k++) if (nextAt[k] === i) nextAt[k] = text.indexOf(grams[k]!, i + 1);
+        let first = -1;
+        for (let k = 0; k < nextAt.length; k++) if (nextAt[k] !== -1 && (first === -1 || nextAt[k]! < nextAt[first]!)) first = k;
+        if (first === -1) break;
+        const start = grams[first]!;
+        const gram = start.gram;
+        const period = start.period;
+        const i = nextAt[first]!;
+        visit(i, start.bucket);
+        // Distinct starts: no other one is at i. In a run (aaaa…), the next occurrence of a start
+        // with period p is at i + p when the p characters after it continue the run: no call.
+        let run = period < MIN_NET_LENGTH && i + MIN_NET_LENGTH + period <= n;
+        for (let k = 0; run && k < period; k++) run = text.charCodeAt(i + MIN_NET_LENGTH + k) === gram.charCodeAt(MIN_NET_LENGTH - period + k);
+        nextAt[first] = run ? i + period : text.indexOf(gram, i + 1);
       }
     } else {
       const { pairs, filter, filterShift } = this;
