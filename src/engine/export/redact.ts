@@ -409,39 +409,7 @@ class SecretIndex {
   replaceAll(text: string): string {
     const n = text.length;
     if (n < MIN_NET_LENGTH) return text;
-    /** Redacted stretches [start, end), in order, overlapping ones merged. */
-    const stretches: number[] = [];
-    let coveredEnd = 0;
-    const hashes = new TextHashes(this, text);
-    /** Records the longest secret starting at `i` if it reaches past what is covered already. */
-    const visit = (i: number, bucket: Bucket): void => {
-      const lengths = bucket.lengths;
-      const groups = bucket.groups;
-      for (let k = 0; k < lengths.length; k++) {
-        const length = lengths[k]!;
-        const end = i + length;
-        if (end <= coveredEnd) return; // this one and every shorter one lie inside a stretch already
-        if (end > n) continue;
-        const group = groups[k]!;
-        let found: boolean;
-        if (length <= COMPARE_DIRECTLY) {
-          found = group.secrets.some((secret) => text.startsWith(secret, i));
-        } else if (group.secrets.length === 1 && !sameEnds(text, i, group.secrets[0]!)) {
-          found = false; // the usual near miss, told apart without hashing
-        } else {
-          const [a, b] = hashes.window(i, length);
-          let secret: string | undefined;
-          for (const [second, candidate] of this.hashed(group).get(a) ?? []) if (second === b) secret = candidate;
-          // The hash found it; the text decides, once per character: only where a new stretch starts.
-          found = secret !== undefined && (i < coveredEnd || text.startsWith(secret, i));
-        }
-        if (!found) continue;
-        if (i < coveredEnd) stretches[stretches.length - 1] = end;
-        else stretches.push(i, end);
-        coveredEnd = end;
-        return;
-      }
-    };
+    const scan = new Scan(this, text);
     if (this.gramTexts !== null) {
       // Few distinct starts: the native indexOf jumps from one possible start to the next.
       const grams = this.gramTexts;
@@ -454,7 +422,7 @@ class SecretIndex {
         const gram = start.gram;
         const period = start.period;
         const i = nextAt[first]!;
-        visit(i, start.bucket);
+        scan.visit(i, start.bucket);
         // Distinct starts: no other one is at i. In a run (aaaa…), the next occurrence of a start
         // with period p is at i + p when the p characters after it continue the run: no call.
         let run = period < MIN_NET_LENGTH && i + MIN_NET_LENGTH + period <= n;
@@ -473,22 +441,14 @@ class SecretIndex {
         const slot = gram >>> filterShift;
         if ((filter[slot >>> 3]! & (1 << (slot & 7))) === 0) continue;
         const bucket = this.buckets.get(gram);
-        if (bucket) visit(i, bucket);
+        if (bucket) scan.visit(i, bucket);
       }
     }
-    if (stretches.length === 0) return text;
-    const parts: string[] = [];
-    let from = 0;
-    for (let k = 0; k < stretches.length; k += 2) {
-      parts.push(text.slice(from, stretches[k]), REDACTED);
-      from = stretches[k + 1]!;
-    }
-    parts.push(text.slice(from));
-    return parts.join('');
+    return scan.result();
   }
 
   /** The group's secrets by whole hash (first → [second, secret]); powers grown to their length. */
-  private hashed(group: SameLength): Map<number, Array<[number, string]>> {
+  hashed(group: SameLength): Map<number, Array<[number, string]>> {
     if (group.byHash) return group.byHash;
     this.growPowers(group.secrets[0]!.length);
     group.byHash = new Map();
@@ -527,6 +487,69 @@ class SecretIndex {
   }
 }
 
+/** One scan of one text: the redacted stretches found so far (a class, not closures: hot code). */
+class Scan {
+  /** Redacted stretches [start, end), in order, overlapping ones merged. */
+  private readonly stretches: number[] = [];
+  private coveredEnd = 0;
+  private readonly hashes: TextHashes;
+
+  constructor(private readonly index: SecretIndex, private readonly text: string) {
+    this.hashes = new TextHashes(index, text);
+  }
+
+  /** Records the longest secret starting at `i` if it reaches past what is covered already. */
+  visit(i: number, bucket: Bucket): void {
+    const { text, coveredEnd } = this;
+    const lengths = bucket.lengths;
+    for (let k = 0; k < lengths.length; k++) {
+      const length = lengths[k]!;
+      const end = i + length;
+      if (end <= coveredEnd) return; // this one and every shorter one lie inside a stretch already
+      if (end > text.length) continue;
+      const group = bucket.groups[k]!;
+      let found = false;
+      if (length <= COMPARE_DIRECTLY) {
+        for (const secret of group.secrets) if (text.startsWith(secret, i)) found = true;
+      } else if (group.secrets.length > 1 || sameEnds(text, i, group.secrets[0]!)) {
+        // (A single secret whose last or middle character differs is the usual near miss.)
+        const [a, b] = this.hashes.window(i, length);
+        let secret: string | undefined;
+        for (const [second, candidate] of this.index.hashed(group).get(a) ?? []) if (second === b) secret = candidate;
+        // The hash found it; the text decides, once per character: only where a new stretch starts.
+        found = secret !== undefined && (i < coveredEnd || text.startsWith(secret, i));
+      }
+      if (!found) continue;
+      if (i < coveredEnd) this.stretches[this.stretches.length - 1] = end;
+      else this.stretches.push(i, end);
+      this.coveredEnd = end;
+      return;
+    }
+  }
+
+  result(): string {
+    const { stretches, text } = this;
+    if (stretches.length === 0) return text;
+    const parts: string[] = [];
+    let from = 0;
+    for (let k = 0; k < stretches.length; k += 2) {
+      parts.push(text.slice(from, stretches[k]), REDACTED);
+      from = stretches[k + 1]!;
+    }
+    parts.push(text.slice(from));
+    return parts.join('');
+  }
+}
+
+/** h[k + 1] = hash of text[0, k + 1) for k in [from, to): a plain function, so it optimizes once. */
+function fillPrefixHashes(text: string, h1: Float64Array, h2: Float64Array, from: number, to: number, base1: number, base2: number): void {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    h1[k + 1] = mod(h1[k]! * base1 + c, P1);
+    h2[k + 1] = mod(h2[k]! * base2 + c, P2);
+  }
+}
+
 /**
  * Prefix hashes of one text, filled only as far as a window asked for so far: a long secret near
  * the start of a 1 MB value costs its own length, not the megabyte.
@@ -553,14 +576,7 @@ class TextHashes {
     if (upTo <= this.filled) return;
     this.h1 ??= new Float64Array(this.text.length + 1);
     this.h2 ??= new Float64Array(this.text.length + 1);
-    const { h1, h2, text } = this;
-    const { base1, base2 } = this.index;
-    if (h1 === null || h2 === null) return;
-    for (let k = this.filled; k < upTo; k++) {
-      const c = text.charCodeAt(k);
-      h1[k + 1] = mod(h1[k]! * base1 + c, P1);
-      h2[k + 1] = mod(h2[k]! * base2 + c, P2);
-    }
+    fillPrefixHashes(this.text, this.h1, this.h2, this.filled, upTo, this.index.base1, this.index.base2);
     this.filled = upTo;
   }
 }
