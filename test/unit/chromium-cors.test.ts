@@ -167,6 +167,13 @@ describe('evaluateCors: order of the checks', () => {
     expect(evaluateCors(tx, false)?.error).toBe('PreflightDisallowedRedirect');
   });
 
+  it('a preflight the log holds no response for (status 0, no headers) failed no CORS check', () => {
+    // What DevTools sometimes hands a listener under load: the entry before its response.
+    expect(evaluateCors(preflight(0, {}), false)).toBeNull();
+    // Firefox records a refused preflight with status 0 but keeps its headers: those are judged.
+    expect(evaluateCors(preflight(0, { 'Access-Control-Allow-Origin': 'https://other.example' }), false)?.error).toBe('PreflightAllowOriginMismatch');
+  });
+
   it('the actual response status is never checked: a 500 without ACAO is a missing header', () => {
     const tx = transaction([simpleRequest({ status: 500, blocked: true })]);
     expect(evaluateCors(tx, false)).toMatchObject({ error: 'MissingAllowOriginHeader', stage: 'actual' });
