@@ -80,20 +80,50 @@ export class Capture {
       this.dropped += sortedFresh.length - this.cap;
       sortedFresh = sortedFresh.slice(sortedFresh.length - this.cap);
     }
-    const earliest = timeOf(sortedFresh[0]!);
+    this.insertExchanges(sortedFresh);
+    this.repair(sortedFresh[0]!, sortedFresh, new Map());
+    this.enforceCap();
+  }
 
+  /** The held exchange logged with this start, method and URL, searched from the newest. */
+  find(startedDateTime: string, method: string, url: string): Exchange | undefined {
+    for (let i = this.exchanges.length - 1; i >= 0; i--) {
+      const e = this.exchanges[i]!;
+      if (e.startedDateTime === startedDateTime && e.method === method && e.url === url) return e;
+    }
+    return undefined;
+  }
+
+  /**
+   * Puts newer versions of held exchanges in their place (same index: DevTools handed the entry
+   * over before its response, and a later read has it) and re-diagnoses what they change.
+   */
+  replace(newer: readonly Exchange[]): void {
+    const byIndex = new Map(newer.filter((e) => this.exchanges.some((held) => held.index === e.index)).map((e) => [e.index, e]));
+    if (byIndex.size === 0) return;
+    this.exchanges = this.exchanges.map((e) => byIndex.get(e.index) ?? e);
+    const earliest = [...byIndex.values()].sort(byTime)[0]!;
+    this.repair(earliest, [], byIndex);
+  }
+
+  /**
+   * Re-pairs the transactions that began within REPAIR_WINDOW_MS before `from`, with `fresh` (new
+   * exchanges) and `replaced` (newer versions by index), and re-diagnoses those that changed.
+   */
+  private repair(from: Exchange, fresh: readonly Exchange[], replaced: ReadonlyMap<number, Exchange>): void {
+    const earliest = timeOf(from);
     // Transactions that began inside the window are paired again, with the new entries.
     const cut = lowerBound(this.diagnosisList, (d) => timeOf(firstHop(d)) >= earliest - REPAIR_WINDOW_MS);
     const reopened = this.diagnosisList.slice(cut);
-    const repair = [...reopened.flatMap(exchangesOf), ...sortedFresh];
-    this.insertExchanges(sortedFresh);
+    const repairing = [...reopened.flatMap(exchangesOf).map((e) => replaced.get(e.index) ?? e), ...fresh];
 
-    // A transaction that pairs as before and began before every new entry has the same inputs
-    // (its exchanges, and the log before it): keep its diagnosis instead of running the rules again.
+    // A transaction that pairs as before, began before every new entry and holds no replaced
+    // exchange has the same inputs (its exchanges, and the log before it): keep its diagnosis.
     const before = new Map(reopened.map((d) => [signature(d.transaction), d]));
-    const redone = pairTransactions(repair).map((tx) => {
+    const redone = pairTransactions(repairing).map((tx) => {
       const first = tx.redirectHops[0] ?? tx.actualRequest;
-      const unchanged = byTime(first, sortedFresh[0]!) < 0 ? before.get(signature(tx)) : undefined;
+      const touched = [tx.preflight, ...tx.redirectHops, tx.actualRequest].some((e) => e && replaced.has(e.index));
+      const unchanged = !touched && byTime(first, from) < 0 ? before.get(signature(tx)) : undefined;
       return unchanged ?? diagnoseTransaction(tx, this.earlierThan(first));
     });
     const last = this.diagnosisList[cut - 1];
@@ -104,7 +134,6 @@ export class Capture {
     if (last && redone.length > 0 && byTime(firstHop(redone[0]!), firstHop(last)) < 0) {
       this.diagnosisList.sort((a, b) => byTime(firstHop(a), firstHop(b)));
     }
-    this.enforceCap();
   }
 
   private insertExchanges(sortedFresh: readonly Exchange[]): void {

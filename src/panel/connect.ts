@@ -1,18 +1,54 @@
 /**
  * Feeds a NetworkSource into the store: listen first, then backfill, so a request finishing in
  * between is caught by one or both (the store drops the duplicate). Returns a disconnect.
+ *
+ * Under load DevTools can hand a listener a preflight before its response is attached; the log
+ * has it a moment later. While the store holds such preflights, the log is read again (getHAR)
+ * after REREAD_AFTER_MS, at most REREAD_ATTEMPTS times, and the complete entries replace them.
  */
 import type { NetworkSource } from '../platform/network-source.ts';
 import type { PanelStore } from './store.ts';
 
+export const REREAD_AFTER_MS = 1_000;
+export const REREAD_ATTEMPTS = 3;
+
 export function connectCapture(store: PanelStore, network: NetworkSource): () => void {
-  const unsubscribe = network.subscribe((entry) => store.addEntries([entry], 'live'));
+  let rereadTimer: ReturnType<typeof setTimeout> | null = null;
+  let attempts = 0;
+  let connected = true;
+
+  function rereadLater(): void {
+    if (rereadTimer !== null || !connected || store.awaitingResponses() === 0) return;
+    rereadTimer = setTimeout(() => {
+      rereadTimer = null;
+      attempts++;
+      const lastAttempt = attempts >= REREAD_ATTEMPTS;
+      network.backfill().then(
+        (entries) => {
+          const waiting = store.completeLive(entries, lastAttempt);
+          if (waiting === 0 || lastAttempt) attempts = 0;
+          else rereadLater();
+        },
+        () => {
+          store.completeLive([], lastAttempt);
+          if (lastAttempt) attempts = 0;
+          else rereadLater();
+        },
+      );
+    }, REREAD_AFTER_MS);
+  }
+
+  const unsubscribe = network.subscribe((entry) => {
+    store.addEntries([entry], 'live');
+    rereadLater();
+  });
   const unNavigate = network.onNavigated?.((url) => store.navigated(url));
   store.setLoading(true);
   network.backfill().then(
     (entries) => {
       store.addEntries(entries, 'live');
       store.setLoading(false);
+      rereadLater();
     },
     (reason: unknown) => {
       store.setLoading(false);
@@ -20,6 +56,8 @@ export function connectCapture(store: PanelStore, network: NetworkSource): () =>
     },
   );
   return () => {
+    connected = false;
+    if (rereadTimer !== null) clearTimeout(rereadTimer);
     unsubscribe();
     unNavigate?.();
   };

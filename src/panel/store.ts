@@ -97,6 +97,18 @@ export interface PanelStore {
   setError(message: string | null): void;
   /** Diagnoses queued entries now (also done by getState and by the scheduled task). */
   flush(): void;
+  /**
+   * Live preflights DevTools handed over without their response (status 0, no headers): it
+   * happens under load, and without the response no check can be explained. connectCapture
+   * reads the log again for them.
+   */
+  awaitingResponses(): number;
+  /**
+   * Newer versions of live entries (from a later getHAR): those that now carry the response a
+   * held preflight lacked replace it, and what they change is diagnosed again. Returns how many
+   * preflights still wait; `giveUp` stops waiting for them.
+   */
+  completeLive(entries: readonly unknown[], giveUp?: boolean): number;
 }
 
 export interface StoreOptions {
@@ -184,6 +196,8 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
    */
   let livePageUrl: string | null = null;
   let seenLive = new Set<string>();
+  /** Live preflights held without their response, by identity (start, method, URL). */
+  let awaiting = new Map<string, true>();
   const pending: { live: unknown[]; imported: unknown[] } = { live: [], imported: [] };
   let flushScheduled = false;
 
@@ -287,6 +301,7 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
   function resetLive(): void {
     live = new Capture(cap);
     seenLive = new Set();
+    awaiting = new Map();
     pending.live.length = 0;
   }
 
@@ -301,6 +316,7 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
             if (seenLive.size >= DEDUP_MEMORY) seenLive = new Set();
             seenLive.add(key);
           }
+          if (isPreflightWithoutResponse(entry)) awaiting.set(identityOf(entry as RawEntry), true);
           pending.live.push(entry);
         }
       } else {
@@ -455,6 +471,48 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
       notify();
     },
     flush,
+
+    awaitingResponses() {
+      return awaiting.size;
+    },
+
+    completeLive(entries, giveUp = false) {
+      flush();
+      const newer = [];
+      for (const entry of entries) {
+        if (typeof entry !== 'object' || entry === null || isPreflightWithoutResponse(entry)) continue;
+        const raw = entry as RawEntry;
+        const identity = identityOf(raw);
+        if (!awaiting.has(identity)) continue;
+        const held = live.find(String(raw.startedDateTime), String(raw.request?.method), String(raw.request?.url));
+        awaiting.delete(identity);
+        if (!held) continue;
+        const normalized = normalizeEntries([entry], undefined, held.index).exchanges[0];
+        if (normalized) newer.push(normalized.pageUrl === null ? { ...normalized, pageUrl: held.pageUrl } : normalized);
+      }
+      if (giveUp) awaiting = new Map();
+      if (newer.length > 0) {
+        live.replace(newer);
+        captureVersion++;
+        notify();
+      }
+      return awaiting.size;
+    },
   };
   return store;
+}
+
+type RawEntry = { startedDateTime?: unknown; request?: { method?: unknown; url?: unknown; headers?: unknown }; response?: { status?: unknown; headers?: unknown; redirectURL?: unknown }; _resourceType?: unknown };
+
+const identityOf = (entry: RawEntry) => `${String(entry.startedDateTime)} ${String(entry.request?.method)} ${String(entry.request?.url)}`;
+
+/** A preflight as DevTools may hand it over under load: logged, but its response not yet attached. */
+function isPreflightWithoutResponse(entry: unknown): boolean {
+  if (typeof entry !== 'object' || entry === null) return false;
+  const { request, response, _resourceType: resourceType } = entry as RawEntry;
+  if (request?.method !== 'OPTIONS') return false;
+  const asksPermission = resourceType === 'preflight' || (Array.isArray(request.headers)
+    && request.headers.some((h: { name?: unknown }) => typeof h?.name === 'string' && h.name.toLowerCase() === 'access-control-request-method'));
+  const headers = response?.headers;
+  return asksPermission && (response?.status ?? 0) === 0 && !(Array.isArray(headers) && headers.length > 0) && !response?.redirectURL;
 }
