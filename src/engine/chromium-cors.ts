@@ -146,10 +146,18 @@ function failure(error: ChromiumCorsError, stage: CheckStage, exchange: Exchange
   return { error, stage, exchange, comparedOrigin, failedParameter };
 }
 
+/**
+ * The log holds no response for this exchange (the connection failed, or DevTools handed the
+ * entry over before its response). Firefox logs a refused response as status 0 but keeps its
+ * headers: that one has a response.
+ */
+export function lacksResponse(exchange: Exchange): boolean {
+  return exchange.status === 0 && exchange.responseHeaders.length === 0 && exchange.redirectURL === '';
+}
+
 function checkPreflight(tx: CorsTransaction, preflight: Exchange, credentials: boolean, origin: string): CorsFailure | null {
-  // No response in the log (the connection failed, or DevTools handed the entry over before its
-  // response): there are no headers Chromium could have judged, so no CORS check failed here.
-  if (preflight.status === 0 && preflight.responseHeaders.length === 0 && preflight.redirectURL === '') return null;
+  // No headers Chromium could have judged, so no CORS check failed here.
+  if (lacksResponse(preflight)) return null;
   if (isRedirect(preflight)) return failure('PreflightDisallowedRedirect', 'preflight', preflight, origin);
   const access = accessOf(preflight, credentials, origin);
   if (access) {

@@ -17,24 +17,24 @@ export function connectCapture(store: PanelStore, network: NetworkSource): () =>
   let attempts = 0;
   let connected = true;
 
+  // Armed by each live entry (a timer, no read); reads the log only if, by then, the store
+  // holds preflights without a response (entries are diagnosed in batches, so not sooner).
   function rereadLater(): void {
-    if (rereadTimer !== null || !connected || store.awaitingResponses() === 0) return;
+    if (rereadTimer !== null || !connected) return;
     rereadTimer = setTimeout(() => {
       rereadTimer = null;
+      if (store.awaitingResponses() === 0) {
+        attempts = 0;
+        return;
+      }
       attempts++;
       const lastAttempt = attempts >= REREAD_ATTEMPTS;
-      network.backfill().then(
-        (entries) => {
-          const waiting = store.completeLive(entries, lastAttempt);
-          if (waiting === 0 || lastAttempt) attempts = 0;
-          else rereadLater();
-        },
-        () => {
-          store.completeLive([], lastAttempt);
-          if (lastAttempt) attempts = 0;
-          else rereadLater();
-        },
-      );
+      const settle = (entries: readonly unknown[]) => {
+        const waiting = store.completeLive(entries, lastAttempt);
+        if (waiting === 0 || lastAttempt) attempts = 0;
+        else rereadLater();
+      };
+      network.backfill().then(settle, () => settle([]));
     }, REREAD_AFTER_MS);
   }
 

@@ -9,7 +9,9 @@
  */
 import { HarInputError, normalizeEntries, parseHarText } from '../engine/normalize.ts';
 import { ruleById } from '../engine/rules/index.ts';
-import type { Diagnosis, Verdict } from '../engine/types.ts';
+import { lacksResponse } from '../engine/chromium-cors.ts';
+import { isPreflight } from '../engine/pair.ts';
+import type { Diagnosis, Exchange, Verdict } from '../engine/types.ts';
 import type { Preferences } from '../platform/preferences.ts';
 import { Capture, DEFAULT_CAPTURE_CAP, firstHop } from './capture.ts';
 
@@ -197,7 +199,7 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
   let livePageUrl: string | null = null;
   let seenLive = new Set<string>();
   /** Live preflights held without their response, by identity (start, method, URL). */
-  let awaiting = new Map<string, true>();
+  let awaiting = new Set<string>();
   const pending: { live: unknown[]; imported: unknown[] } = { live: [], imported: [] };
   let flushScheduled = false;
 
@@ -265,6 +267,7 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
       const { exchanges, problems } = normalizeEntries(batch, undefined, live.nextIndex);
       live.nextIndex += batch.length;
       appendAll(live.problems, problems);
+      for (const exchange of exchanges) if (isEarlyPreflight(exchange)) awaiting.add(identityOf(exchange));
       live.add(livePageUrl === null ? exchanges : exchanges.map((e) => (e.pageUrl === null ? { ...e, pageUrl: livePageUrl } : e)));
       changed = true;
     }
@@ -301,7 +304,7 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
   function resetLive(): void {
     live = new Capture(cap);
     seenLive = new Set();
-    awaiting = new Map();
+    awaiting = new Set();
     pending.live.length = 0;
   }
 
@@ -316,7 +319,6 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
             if (seenLive.size >= DEDUP_MEMORY) seenLive = new Set();
             seenLive.add(key);
           }
-          if (isPreflightWithoutResponse(entry)) awaiting.set(identityOf(entry as RawEntry), true);
           pending.live.push(entry);
         }
       } else {
@@ -473,24 +475,21 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
     flush,
 
     awaitingResponses() {
+      flush();
       return awaiting.size;
     },
 
     completeLive(entries, giveUp = false) {
       flush();
-      const newer = [];
-      for (const entry of entries) {
-        if (typeof entry !== 'object' || entry === null || isPreflightWithoutResponse(entry)) continue;
-        const raw = entry as RawEntry;
-        const identity = identityOf(raw);
-        if (!awaiting.has(identity)) continue;
-        const held = live.find(String(raw.startedDateTime), String(raw.request?.method), String(raw.request?.url));
+      const newer: Exchange[] = [];
+      for (const exchange of normalizeEntries(entries).exchanges) {
+        const identity = identityOf(exchange);
+        if (!awaiting.has(identity) || isEarlyPreflight(exchange)) continue;
         awaiting.delete(identity);
-        if (!held) continue;
-        const normalized = normalizeEntries([entry], undefined, held.index).exchanges[0];
-        if (normalized) newer.push(normalized.pageUrl === null ? { ...normalized, pageUrl: held.pageUrl } : normalized);
+        const held = live.find(exchange.startedDateTime, exchange.method, exchange.url);
+        if (held) newer.push({ ...exchange, index: held.index, pageUrl: exchange.pageUrl ?? held.pageUrl });
       }
-      if (giveUp) awaiting = new Map();
+      if (giveUp) awaiting = new Set();
       if (newer.length > 0) {
         live.replace(newer);
         captureVersion++;
@@ -502,17 +501,7 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
   return store;
 }
 
-type RawEntry = { startedDateTime?: unknown; request?: { method?: unknown; url?: unknown; headers?: unknown }; response?: { status?: unknown; headers?: unknown; redirectURL?: unknown }; _resourceType?: unknown };
-
-const identityOf = (entry: RawEntry) => `${String(entry.startedDateTime)} ${String(entry.request?.method)} ${String(entry.request?.url)}`;
+const identityOf = (exchange: Exchange) => `${exchange.startedDateTime} ${exchange.method} ${exchange.url}`;
 
 /** A preflight as DevTools may hand it over under load: logged, but its response not yet attached. */
-function isPreflightWithoutResponse(entry: unknown): boolean {
-  if (typeof entry !== 'object' || entry === null) return false;
-  const { request, response, _resourceType: resourceType } = entry as RawEntry;
-  if (request?.method !== 'OPTIONS') return false;
-  const asksPermission = resourceType === 'preflight' || (Array.isArray(request.headers)
-    && request.headers.some((h: { name?: unknown }) => typeof h?.name === 'string' && h.name.toLowerCase() === 'access-control-request-method'));
-  const headers = response?.headers;
-  return asksPermission && (response?.status ?? 0) === 0 && !(Array.isArray(headers) && headers.length > 0) && !response?.redirectURL;
-}
+const isEarlyPreflight = (exchange: Exchange) => isPreflight(exchange) && lacksResponse(exchange);

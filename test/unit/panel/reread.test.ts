@@ -51,7 +51,8 @@ describe('a preflight handed over before its response', () => {
 
   it('is completed from the log read again, and the request gets Chromium\'s verdict', async () => {
     const network = source(() => recorded);
-    const store = createPanelStore({ schedule: (run) => run() });
+    // The store's own batching (a 30 ms macrotask), as in the real panel.
+    const store = createPanelStore();
     connectCapture(store, network);
     await vi.advanceTimersByTimeAsync(0);
     network.deliver([actual, withoutResponse(preflight)]);
@@ -69,7 +70,8 @@ describe('a preflight handed over before its response', () => {
 
   it(`stops after ${REREAD_ATTEMPTS} reads when the log never gets the response`, async () => {
     const network = source(() => [actual, withoutResponse(preflight)]);
-    const store = createPanelStore({ schedule: (run) => run() });
+    // The store's own batching (a 30 ms macrotask), as in the real panel.
+    const store = createPanelStore();
     connectCapture(store, network);
     await vi.advanceTimersByTimeAsync(0);
     network.deliver([actual, withoutResponse(preflight)]);
@@ -81,7 +83,8 @@ describe('a preflight handed over before its response', () => {
 
   it('reads nothing again for complete entries (a blocked request without a response is complete)', async () => {
     const network = source(() => recorded);
-    const store = createPanelStore({ schedule: (run) => run() });
+    // The store's own batching (a 30 ms macrotask), as in the real panel.
+    const store = createPanelStore();
     connectCapture(store, network);
     await vi.advanceTimersByTimeAsync(0);
     network.deliver(recorded);
