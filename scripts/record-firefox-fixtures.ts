@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Scenario } from '../lab/scenarios.ts';
 import type { Lab } from '../lab/server.ts';
-import { scenariosFromArgs, startLabOnFixedPorts } from './recorder-args.ts';
+import { scenariosFromArgs, startLabOnFixedPorts, runBounded } from './recorder-args.ts';
 import { launchFirefoxHarness, pollFor, type FirefoxConsoleCors, type FirefoxHarness } from '../test/e2e/firefox-harness.ts';
 
 const OUT_DIR = fileURLToPath(new URL('../test/fixtures/firefox/', import.meta.url));
@@ -139,12 +139,4 @@ async function stableHar(harness: FirefoxHarness, sinceMs: number) {
 
 interface HarShape { request: { method: string; url: string; headers: unknown[] }; response: { status: number; headers: unknown[] } }
 
-const overall = setTimeout(() => {
-  console.error('record-firefox-fixtures: gave up after 10 minutes');
-  process.exit(3);
-}, 600_000);
-overall.unref();
-main().then((code) => process.exit(code), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBounded('record-firefox-fixtures', main);

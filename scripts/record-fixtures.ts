@@ -9,7 +9,7 @@
  */
 import type { Scenario } from '../lab/scenarios.ts';
 import type { Lab } from '../lab/server.ts';
-import { scenariosFromArgs, startLabOnFixedPorts } from './recorder-args.ts';
+import { scenariosFromArgs, startLabOnFixedPorts, runBounded } from './recorder-args.ts';
 import { launchDevtoolsHarness, type DevtoolsHarness } from '../test/e2e/devtools-harness.ts';
 import {
   FIXTURE_DIR as OUT_DIR, labHarnessOptions, runScenario, setLabCookie, writeFixture, type Recording,
@@ -112,13 +112,4 @@ function printSummary(outcomes: Outcome[]): void {
   for (const row of rows) console.log(line(row));
 }
 
-// Bounded overall: a wedged browser must not hang CI.
-const overall = setTimeout(() => {
-  console.error('record-fixtures: gave up after 10 minutes');
-  process.exit(3);
-}, 600_000);
-overall.unref();
-main().then((code) => process.exit(code), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBounded('record-fixtures', main);

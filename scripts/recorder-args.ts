@@ -22,3 +22,16 @@ export function startLabOnFixedPorts(): Promise<Lab> {
     return startLab();
   });
 }
+
+/** Runs a recorder's main and exits with its code; bounded overall, so a wedged browser cannot hang CI. */
+export function runBounded(name: string, main: () => Promise<number>): void {
+  const overall = setTimeout(() => {
+    console.error(`${name}: gave up after 10 minutes`);
+    process.exit(3);
+  }, 600_000);
+  overall.unref();
+  main().then((code) => process.exit(code), (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
