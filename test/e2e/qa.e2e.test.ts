@@ -49,7 +49,17 @@ const rows = () => panel.evaluate<{ verdict: string; rule: string; url: string }
   '[...document.querySelectorAll("[data-testid=request-row]")].map((r) => ({ verdict: r.dataset.verdict, rule: r.dataset.rule, url: r.dataset.url }))');
 
 async function waitForImport(name: string, timeoutMs = 10_000): Promise<void> {
-  await pollFor(`import of ${name}`, async () => ((await text('[data-testid=import-status]'))?.startsWith(`Opened ${name}`) ? true : undefined), timeoutMs, 50);
+  try {
+    await pollFor(`import of ${name}`, async () => ((await text('[data-testid=import-status]'))?.startsWith(`Opened ${name}`) ? true : undefined), timeoutMs, 50);
+  } catch (error) {
+    // Say what the panel showed instead, so a failure in CI can be told apart (never started, stuck, refused).
+    const shown = await panel.evaluate<string>(`JSON.stringify({
+      status: document.querySelector('[data-testid=import-status]')?.textContent ?? null,
+      error: document.querySelector('[data-testid=error]')?.textContent ?? null,
+      overlay: Boolean(document.querySelector('[data-testid=drop-overlay]')),
+      rows: document.querySelectorAll('[data-testid=request-row]').length })`).catch((e: unknown) => `unreadable: ${String(e)}`);
+    throw new Error(`${(error as Error).message}; the panel showed ${shown}`);
+  }
 }
 
 beforeAll(async () => {
@@ -179,6 +189,9 @@ describe('drag and drop, and download, in the real panel', () => {
     const data = { items: [], files: [file], dragOperationsMask: 1 };
     for (const type of ['dragEnter', 'dragOver']) await panel.send('Input.dispatchDragEvent', { type, ...at, data, modifiers: 0 });
     await pollFor('the drop overlay', () => panel.evaluate<boolean>('Boolean(document.querySelector("[data-testid=drop-overlay]"))').then((v) => v || undefined), 3_000, 20);
+    // A real drag keeps sending dragover while the pointer rests; the one after the overlay appeared
+    // is over the overlay, which is what the drop then lands on.
+    await panel.send('Input.dispatchDragEvent', { type: 'dragOver', ...at, data, modifiers: 0 });
     await panel.send('Input.dispatchDragEvent', { type: 'drop', ...at, data, modifiers: 0 });
     await waitForImport('wildcard-with-credentials.har');
     expect(await rows()).toEqual([expect.objectContaining({ verdict: 'blocked', rule: 'wildcard-with-credentials' })]);
