@@ -5,10 +5,11 @@
 import { evaluateCors, type CorsFailure } from './chromium-cors.ts';
 import { firefoxReasonFor } from './firefox.ts';
 import { getHeader } from './headers.ts';
+import { describeEarlier, describeWindow, EARLIER_CONTEXT, type EarlierExchange } from './history.ts';
 import { normalizeHar, parseHarText, type NormalizedLog } from './normalize.ts';
 import { withUrlCache } from './origin.ts';
 import { pairTransactions } from './pair.ts';
-import { rules } from './rules/index.ts';
+import { rulesFor } from './rules/index.ts';
 import type { CredentialsInference, RuleContext } from './rule.ts';
 import type { CorsTransaction, Diagnosis, Exchange } from './types.ts';
 
@@ -45,13 +46,16 @@ export function decideCors(tx: CorsTransaction): CorsOutcome {
 }
 
 /**
- * `earlier` may be a function: only two warning rules read it, on requests that passed, so a log
- * need not build a 500-exchange window for every transaction.
+ * What a transaction's history rules may look back at: a window of the log (the panel's, a
+ * test's), or, from diagnoseLog, a function handing the facts it read once for the whole log.
+ * Only two warning rules read it, on requests that passed, so it is built on first use.
  */
-export function diagnoseTransaction(tx: CorsTransaction, earlier: readonly Exchange[] | (() => readonly Exchange[]) = []): Diagnosis {
+export type EarlierSource = readonly Exchange[] | (() => readonly EarlierExchange[]);
+
+export function diagnoseTransaction(tx: CorsTransaction, earlier: EarlierSource = []): Diagnosis {
   const context: RuleContext = new TransactionContext(tx, earlier, decideCors(tx));
   const warnings: Diagnosis['warnings'] = [];
-  for (const rule of rules) {
+  for (const rule of rulesFor(context.failure?.error ?? null)) {
     const found = rule.check(context);
     if (!found) continue;
     if (rule.meta.verdict === 'warning') {
@@ -87,31 +91,18 @@ class TransactionContext implements RuleContext {
   readonly failure: CorsFailure | null;
   readonly alternativeFailure: CorsFailure | null;
   readonly credentials: CredentialsInference;
-  private window: readonly Exchange[] | null;
+  private window: readonly EarlierExchange[] | null = null;
 
-  constructor(readonly tx: CorsTransaction, private readonly earlierSource: readonly Exchange[] | (() => readonly Exchange[]), outcome: CorsOutcome) {
+  constructor(readonly tx: CorsTransaction, private readonly earlierSource: EarlierSource, outcome: CorsOutcome) {
     this.failure = outcome.failure;
     this.alternativeFailure = outcome.alternativeFailure;
     this.credentials = outcome.credentials;
-    this.window = typeof earlierSource === 'function' ? null : earlierSource;
   }
 
-  get earlier(): readonly Exchange[] {
-    return (this.window ??= (this.earlierSource as () => readonly Exchange[])());
+  get earlier(): readonly EarlierExchange[] {
+    const source = this.earlierSource;
+    return (this.window ??= typeof source === 'function' ? source() : describeWindow(source));
   }
-}
-
-/** How many exchanges before a transaction its rules may look back at. */
-export const EARLIER_CONTEXT = 500;
-
-/**
- * Whether a rule may cite this exchange as context: only the ones that set a cookie or allowed
- * credentials (cookie-not-sent, reflected-origin-with-credentials). Handing rules only these,
- * in order, gives the same findings as the whole window.
- */
-export function isContextExchange(exchange: Exchange): boolean {
-  return getHeader(exchange.responseHeaders, 'set-cookie') !== null
-    || getHeader(exchange.responseHeaders, 'access-control-allow-credentials') === 'true';
 }
 
 export interface LogDiagnosis {
@@ -132,11 +123,12 @@ function diagnoseOrderedLog(log: Pick<NormalizedLog, 'exchanges' | 'problems'> &
   // Positions (in `ordered`) of the exchanges a rule may cite as context, so each transaction
   // gets its window without copying 500 exchanges: linear in the log, not O(n·500).
   const contextAt: number[] = [];
-  const contextExchanges: Exchange[] = [];
+  const contextExchanges: EarlierExchange[] = [];
   ordered.forEach((exchange, at) => {
-    if (isContextExchange(exchange)) {
+    const facts = describeEarlier(exchange);
+    if (facts) {
       contextAt.push(at);
-      contextExchanges.push(exchange);
+      contextExchanges.push(facts);
     }
   });
   const diagnoses: Diagnosis[] = [];

@@ -12,13 +12,12 @@
  * whole (a ring buffer by transaction) and counted, so the UI can say so.
  */
 import { diagnoseTransaction } from '../engine/diagnose.ts';
+import { EARLIER_CONTEXT } from '../engine/history.ts';
 import { pairTransactions } from '../engine/pair.ts';
 import type { CorsTransaction, Diagnosis, Exchange } from '../engine/types.ts';
 
 /** Generous: redirect chains and late-logged preflights settle well within this. */
 export const REPAIR_WINDOW_MS = 10_000;
-/** Context a rule may look back at (cookies set earlier, origins echoed): as diagnoseLog does. */
-const EARLIER_CONTEXT = 500;
 export const DEFAULT_CAPTURE_CAP = 20_000;
 
 const timeOf = (e: Exchange) => (Number.isFinite(e.startedMs) ? e.startedMs : 0);
@@ -148,7 +147,7 @@ export class Capture {
     }
   }
 
-  /** The exchanges logged before `first` began, as diagnoseLog hands them to the rules. */
+  /** The exchanges logged before `first` began (the last EARLIER_CONTEXT), as diagnoseLog hands them to the rules. */
   private earlierThan(first: Exchange): Exchange[] {
     const seen = lowerBound(this.exchanges, (e) => !(timeOf(e) < timeOf(first) || (e.index < first.index && timeOf(e) === timeOf(first))));
     return this.exchanges.slice(Math.max(0, seen - EARLIER_CONTEXT), seen);

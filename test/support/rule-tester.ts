@@ -10,6 +10,7 @@ import { explainFinding } from '../../src/engine/explain/index.ts';
 import type { CorsRule } from '../../src/engine/rule.ts';
 import type { DeclaredRequestFacts, Diagnosis } from '../../src/engine/types.ts';
 import { har } from './har-builder.ts';
+import { requiresViolations } from './rule-requires.ts';
 
 export interface RuleCase {
   name: string;
@@ -65,6 +66,16 @@ export function ruleTester(rule: CorsRule, cases: { valid: RuleCase[]; invalid: 
         expect(explanation.missing).toEqual([]);
         for (const [name, value] of Object.entries(testCase.params ?? {})) expect(found!.params[name]).toBe(value);
         for (const part of testCase.summaryIncludes ?? []) expect(explanation.summary).toContain(part);
+      });
+    }
+    // Diagnosis skips the rule where its `requires` does not hold: on its own cases, it must find nothing there.
+    if (rule.meta.requires) {
+      it(`finds nothing where its requirement (${rule.meta.requires}) does not hold`, () => {
+        for (const testCase of [...cases.valid, ...cases.invalid]) {
+          const log = normalizeHar(har(testCase.entries));
+          if (testCase.declared) log.exchanges[log.exchanges.length - 1]!.declared = testCase.declared;
+          expect(requiresViolations([rule], log.exchanges).violations, testCase.name).toEqual([]);
+        }
       });
     }
   });

@@ -3,7 +3,7 @@ import { baseFix, evidence, failureIs, finding } from './support.ts';
 
 /** Access-Control-Allow-Headers must be a comma-separated list of header names. */
 const rule: CorsRule = {
-  meta: { id: 'allow-headers-invalid', title: 'Access-Control-Allow-Headers does not parse', verdict: 'blocked', chromiumErrors: ['InvalidAllowHeadersPreflightResponse'] },
+  meta: { id: 'allow-headers-invalid', title: 'Access-Control-Allow-Headers does not parse', verdict: 'blocked', requires: 'listed-error', chromiumErrors: ['InvalidAllowHeadersPreflightResponse'] },
   check(context) {
     if (!failureIs(context, 'InvalidAllowHeadersPreflightResponse')) return null;
     const value = context.failure!.failedParameter;

@@ -4,7 +4,7 @@ import { baseFix, failureIs, finding, originEvidence } from './support.ts';
 /** The Allow-Origin value is not an origin at all (a bare host name, garbage, empty). */
 const rule: CorsRule = {
   meta: {
-    id: 'allow-origin-invalid', title: 'Access-Control-Allow-Origin is not a valid origin', verdict: 'blocked',
+    id: 'allow-origin-invalid', title: 'Access-Control-Allow-Origin is not a valid origin', verdict: 'blocked', requires: 'listed-error',
     chromiumErrors: ['InvalidAllowOriginValue', 'PreflightInvalidAllowOriginValue'],
   },
   check(context) {

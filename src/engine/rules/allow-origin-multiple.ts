@@ -5,7 +5,7 @@ import { baseFix, failureIs, finding, originEvidence } from './support.ts';
 /** Allow-Origin holds one origin, never a list; a doubled header reads as a list too. */
 const rule: CorsRule = {
   meta: {
-    id: 'allow-origin-multiple', title: 'Several origins in Access-Control-Allow-Origin', verdict: 'blocked',
+    id: 'allow-origin-multiple', title: 'Several origins in Access-Control-Allow-Origin', verdict: 'blocked', requires: 'listed-error',
     chromiumErrors: ['MultipleAllowOriginValues', 'PreflightMultipleAllowOriginValues'],
   },
   check(context) {

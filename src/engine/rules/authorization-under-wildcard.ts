@@ -6,7 +6,7 @@ import { passed } from './warning-support.ts';
 
 /** The Fetch standard says "*" never covers Authorization; browsers still allow it today. */
 const rule: CorsRule = {
-  meta: { id: 'authorization-under-wildcard', title: 'Authorization allowed only by "*"', verdict: 'warning', chromiumErrors: [], firefoxReason: null },
+  meta: { id: 'authorization-under-wildcard', title: 'Authorization allowed only by "*"', verdict: 'warning', requires: 'no-failure', chromiumErrors: [], firefoxReason: null },
   check(context) {
     const preflight = context.tx.preflight;
     if (!passed(context) || !preflight || !requestedHeaders(context.tx).includes('authorization')) return null;

@@ -1,15 +1,15 @@
 import { getHeader } from '../headers.ts';
+import type { EarlierExchange } from '../history.ts';
 import { originOf } from '../origin.ts';
 import type { CorsRule } from '../rule.ts';
-import type { Exchange } from '../types.ts';
 import { baseFix, evidence, finding } from './support.ts';
 import { passed } from './warning-support.ts';
 
 /** The latest exchange from this origin that set a cookie, searched from the end without copying. */
-function latestCookieSetter(earlier: readonly Exchange[], apiOrigin: string | null): Exchange | undefined {
+function latestCookieSetter(earlier: readonly EarlierExchange[], apiOrigin: string | null): EarlierExchange | undefined {
   for (let i = earlier.length - 1; i >= 0; i--) {
     const e = earlier[i]!;
-    if (originOf(e.url) === apiOrigin && getHeader(e.responseHeaders, 'set-cookie') !== null) return e;
+    if (e.setCookie !== null && e.apiOrigin === apiOrigin) return e;
   }
   return undefined;
 }
@@ -19,17 +19,17 @@ function latestCookieSetter(earlier: readonly Exchange[], apiOrigin: string | nu
  * cookies only with `credentials: 'include'` (axios: withCredentials: true).
  */
 const rule: CorsRule = {
-  meta: { id: 'cookie-not-sent', title: 'Cookie not sent with the request', verdict: 'warning', chromiumErrors: [], firefoxReason: null },
+  meta: { id: 'cookie-not-sent', title: 'Cookie not sent with the request', verdict: 'warning', requires: 'no-failure', chromiumErrors: [], firefoxReason: null },
   check(context) {
     const { actualRequest } = context.tx;
     if (!passed(context) || context.credentials.include || getHeader(actualRequest.requestHeaders, 'cookie') !== null) return null;
     const apiOrigin = originOf(actualRequest.url);
     const setter = latestCookieSetter(context.earlier, apiOrigin);
     if (!setter) return null;
-    const cookieName = (getHeader(setter.responseHeaders, 'set-cookie') ?? '').split('=')[0]?.trim() ?? '';
+    const cookieName = (setter.setCookie ?? '').split('=')[0]?.trim() ?? '';
     return finding(context, {
       evidence: [
-        evidence('log', 'set-cookie', `${cookieName}=…`, `set by entry ${setter.index} from this API`),
+        evidence('log', 'set-cookie', `${cookieName}=…`, `set by entry ${setter.exchange.index} from this API`),
         evidence('request', 'cookie', null, 'not sent with this request'),
       ],
       params: { cookieName },

@@ -13,7 +13,7 @@ function siteOf(url: string): string | null {
 
 /** A cookie set by a cross-site API is only sent back cross-site with SameSite=None; Secure. */
 const rule: CorsRule = {
-  meta: { id: 'cookie-samesite', title: 'Cookie will not be sent cross-site', verdict: 'warning', chromiumErrors: [], firefoxReason: null },
+  meta: { id: 'cookie-samesite', title: 'Cookie will not be sent cross-site', verdict: 'warning', requires: 'no-failure', chromiumErrors: [], firefoxReason: null },
   check(context) {
     const { actualRequest, requestOrigin } = context.tx;
     if (!passed(context) || !requestOrigin || siteOf(requestOrigin) === siteOf(actualRequest.url)) return null;

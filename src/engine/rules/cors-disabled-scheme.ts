@@ -3,7 +3,7 @@ import { evidence, failureIs, finding } from './support.ts';
 
 /** CORS only exists for http(s): a file:, data:, ftp: or custom-scheme target (or redirect) fails. */
 const rule: CorsRule = {
-  meta: { id: 'cors-disabled-scheme', title: 'URL scheme does not support CORS', verdict: 'blocked', chromiumErrors: ['CorsDisabledScheme'] },
+  meta: { id: 'cors-disabled-scheme', title: 'URL scheme does not support CORS', verdict: 'blocked', requires: 'listed-error', chromiumErrors: ['CorsDisabledScheme'] },
   check(context) {
     if (!failureIs(context, 'CorsDisabledScheme')) return null;
     const target = context.failure!.failedParameter;

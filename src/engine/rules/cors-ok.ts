@@ -5,7 +5,7 @@ import { passed } from './warning-support.ts';
 
 /** Every check passed. Still worth saying what allowed it, and whether the preflight was cached. */
 const rule: CorsRule = {
-  meta: { id: 'cors-ok', title: 'Allowed by CORS', verdict: 'ok', chromiumErrors: [], firefoxReason: null },
+  meta: { id: 'cors-ok', title: 'Allowed by CORS', verdict: 'ok', requires: 'no-failure', chromiumErrors: [], firefoxReason: null },
   check(context) {
     if (!passed(context)) return null;
     const allowOrigin = getHeader(context.tx.actualRequest.responseHeaders, 'access-control-allow-origin');

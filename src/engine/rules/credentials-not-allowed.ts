@@ -5,7 +5,7 @@ import { baseFix, evidence, failedOn, failureIs, finding } from './support.ts';
 /** A credentialed request needs `Access-Control-Allow-Credentials: true`, exactly, lower case. */
 const rule: CorsRule = {
   meta: {
-    id: 'credentials-not-allowed', title: 'Credentials not allowed by the server', verdict: 'blocked',
+    id: 'credentials-not-allowed', title: 'Credentials not allowed by the server', verdict: 'blocked', requires: 'listed-error',
     chromiumErrors: ['InvalidAllowCredentials', 'PreflightInvalidAllowCredentials'],
   },
   check(context) {

@@ -3,7 +3,7 @@ import { evidence, failureIs, finding } from './support.ts';
 
 /** fetch(url, {mode: 'same-origin'}) to another origin: refused before anything is sent. */
 const rule: CorsRule = {
-  meta: { id: 'disallowed-by-mode', title: "mode: 'same-origin' to another origin", verdict: 'blocked', chromiumErrors: ['DisallowedByMode'] },
+  meta: { id: 'disallowed-by-mode', title: "mode: 'same-origin' to another origin", verdict: 'blocked', requires: 'listed-error', chromiumErrors: ['DisallowedByMode'] },
   check(context) {
     if (!failureIs(context, 'DisallowedByMode')) return null;
     return finding(context, {

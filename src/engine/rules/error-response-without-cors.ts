@@ -6,7 +6,7 @@ import { baseFix, evidence, failureIs, finding } from './support.ts';
  * instead of the real one. Chromium never checks the actual response's status.
  */
 const rule: CorsRule = {
-  meta: { id: 'error-response-without-cors', title: 'Error response without CORS headers', verdict: 'blocked', chromiumErrors: ['MissingAllowOriginHeader'] },
+  meta: { id: 'error-response-without-cors', title: 'Error response without CORS headers', verdict: 'blocked', requires: 'listed-error', chromiumErrors: ['MissingAllowOriginHeader'] },
   check(context) {
     if (!failureIs(context, 'MissingAllowOriginHeader') || context.failure!.stage === 'preflight') return null;
     const status = context.failure!.exchange.status;

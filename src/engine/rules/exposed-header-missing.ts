@@ -9,7 +9,7 @@ const APP_HEADER = /^(x-(?!powered-by$|frame-options$|content-type-options$|xss-
 
 /** JS sees only safelisted response headers unless Access-Control-Expose-Headers names the others. */
 const rule: CorsRule = {
-  meta: { id: 'exposed-header-missing', title: 'Response header hidden from the page', verdict: 'warning', chromiumErrors: [], firefoxReason: null },
+  meta: { id: 'exposed-header-missing', title: 'Response header hidden from the page', verdict: 'warning', requires: 'no-failure', chromiumErrors: [], firefoxReason: null },
   check(context) {
     if (!passed(context)) return null;
     const response = context.tx.actualRequest.responseHeaders;

@@ -6,7 +6,7 @@ import { evidence, finding } from './support.ts';
  * is missing from the log instead of guessing a verdict.
  */
 const rule: CorsRule = {
-  meta: { id: 'failure-not-explained', title: 'Failed, but not explained by the captured headers', verdict: 'blocked', chromiumErrors: [], firefoxReason: null },
+  meta: { id: 'failure-not-explained', title: 'Failed, but not explained by the captured headers', verdict: 'blocked', requires: 'no-failure', chromiumErrors: [], firefoxReason: null },
   check(context) {
     const { tx } = context;
     if (context.failure || tx.actualRequest.outcome !== 'failed') return null;

@@ -4,7 +4,7 @@ import { baseFix, evidence, failureIs, finding } from './support.ts';
 
 /** A request header the page set (X-Api-Key, Authorization, Content-Type: application/json…) is not allowed. */
 const rule: CorsRule = {
-  meta: { id: 'header-not-allowed', title: 'Request header not allowed by the preflight', verdict: 'blocked', chromiumErrors: ['HeaderDisallowedByPreflightResponse'] },
+  meta: { id: 'header-not-allowed', title: 'Request header not allowed by the preflight', verdict: 'blocked', requires: 'listed-error', chromiumErrors: ['HeaderDisallowedByPreflightResponse'] },
   check(context) {
     if (!failureIs(context, 'HeaderDisallowedByPreflightResponse')) return null;
     const header = context.failure!.failedParameter;

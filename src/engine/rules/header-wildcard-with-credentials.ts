@@ -4,7 +4,7 @@ import { baseFix, evidence, failureIs, finding } from './support.ts';
 
 /** With credentials, "*" in Access-Control-Allow-Headers is a literal name, not a wildcard. */
 const rule: CorsRule = {
-  meta: { id: 'header-wildcard-with-credentials', title: '"*" in Allow-Headers ignored with credentials', verdict: 'blocked', chromiumErrors: ['HeaderDisallowedByPreflightResponse'] },
+  meta: { id: 'header-wildcard-with-credentials', title: '"*" in Allow-Headers ignored with credentials', verdict: 'blocked', requires: 'listed-error', chromiumErrors: ['HeaderDisallowedByPreflightResponse'] },
   check(context) {
     if (!failureIs(context, 'HeaderDisallowedByPreflightResponse') || !context.credentials.include) return null;
     const allowHeaders = getHeader(context.failure!.exchange.responseHeaders, 'access-control-allow-headers') ?? '';

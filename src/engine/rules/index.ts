@@ -4,7 +4,8 @@
  * the same error), then what the headers cannot explain, then warnings on requests that passed.
  * The first blocking rule that matches is the verdict.
  */
-import type { CorsRule } from '../rule.ts';
+import type { ChromiumCorsError } from '../chromium-cors.ts';
+import type { CorsRule, RuleMeta } from '../rule.ts';
 import notCrossOrigin from './not-cross-origin.ts';
 import mixedContent from './mixed-content.ts';
 import blockedByClient from './blocked-by-client.ts';
@@ -63,3 +64,22 @@ export const rules: readonly CorsRule[] = [
 ];
 
 export const ruleById: ReadonlyMap<string, CorsRule> = new Map(rules.map((rule) => [rule.meta.id, rule]));
+
+/** Whether a rule can match a transaction Chromium failed with `failure` (null: it passed). */
+export function mayMatch(meta: RuleMeta, failure: ChromiumCorsError | null): boolean {
+  if (meta.requires === 'listed-error') return failure !== null && meta.chromiumErrors.includes(failure);
+  if (meta.requires === 'no-failure') return failure === null;
+  return true;
+}
+
+const rulesByFailure = new Map<ChromiumCorsError | null, readonly CorsRule[]>();
+
+/**
+ * The rules, in order, that can match a transaction with this verdict: a blocked request skips
+ * the warnings and the rules for other errors (most of the list), which a big log feels.
+ */
+export function rulesFor(failure: ChromiumCorsError | null): readonly CorsRule[] {
+  let list = rulesByFailure.get(failure);
+  if (!list) rulesByFailure.set(failure, (list = rules.filter((rule) => mayMatch(rule.meta, failure))));
+  return list;
+}

@@ -8,7 +8,7 @@ export const CHROMIUM_MAX_AGE_CAP = 7200;
 export const FIREFOX_MAX_AGE_CAP = 86400;
 
 const rule: CorsRule = {
-  meta: { id: 'max-age-above-cap', title: 'Access-Control-Max-Age above the browser cap', verdict: 'warning', chromiumErrors: [], firefoxReason: null },
+  meta: { id: 'max-age-above-cap', title: 'Access-Control-Max-Age above the browser cap', verdict: 'warning', requires: 'no-failure', chromiumErrors: [], firefoxReason: null },
   check(context) {
     const preflight = context.tx.preflight;
     if (!passed(context) || !preflight) return null;

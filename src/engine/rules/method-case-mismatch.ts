@@ -8,7 +8,7 @@ import { baseFix, evidence, failureIs, finding } from './support.ts';
  * and does not match "PATCH". Writing PATCH in upper case on both sides is the robust fix.
  */
 const rule: CorsRule = {
-  meta: { id: 'method-case-mismatch', title: 'Method listed in the wrong case', verdict: 'blocked', chromiumErrors: ['MethodDisallowedByPreflightResponse'] },
+  meta: { id: 'method-case-mismatch', title: 'Method listed in the wrong case', verdict: 'blocked', requires: 'listed-error', chromiumErrors: ['MethodDisallowedByPreflightResponse'] },
   check(context) {
     if (!failureIs(context, 'MethodDisallowedByPreflightResponse')) return null;
     const method = context.failure!.failedParameter;

@@ -4,7 +4,7 @@ import { baseFix, evidence, failureIs, finding } from './support.ts';
 
 /** The preflight answer does not list the request's method (PUT, DELETE, PATCH…). */
 const rule: CorsRule = {
-  meta: { id: 'method-not-allowed', title: 'Method not allowed by the preflight', verdict: 'blocked', chromiumErrors: ['MethodDisallowedByPreflightResponse'] },
+  meta: { id: 'method-not-allowed', title: 'Method not allowed by the preflight', verdict: 'blocked', requires: 'listed-error', chromiumErrors: ['MethodDisallowedByPreflightResponse'] },
   check(context) {
     if (!failureIs(context, 'MethodDisallowedByPreflightResponse')) return null;
     const allowMethods = getHeader(context.failure!.exchange.responseHeaders, 'access-control-allow-methods');

@@ -4,7 +4,7 @@ import { baseFix, failureIs, finding, originEvidence } from './support.ts';
 /** The most common one: the server (or its preflight answer) sends no Access-Control-Allow-Origin. */
 const rule: CorsRule = {
   meta: {
-    id: 'missing-allow-origin', title: 'No Access-Control-Allow-Origin header', verdict: 'blocked',
+    id: 'missing-allow-origin', title: 'No Access-Control-Allow-Origin header', verdict: 'blocked', requires: 'listed-error',
     chromiumErrors: ['MissingAllowOriginHeader', 'PreflightMissingAllowOriginHeader'],
   },
   check(context) {

@@ -3,7 +3,7 @@ import { evidence, failureIs, finding } from './support.ts';
 
 /** mode 'no-cors' only allows redirect 'follow'. */
 const rule: CorsRule = {
-  meta: { id: 'no-cors-redirect-mode', title: "mode: 'no-cors' with redirect not 'follow'", verdict: 'blocked', chromiumErrors: ['NoCorsRedirectModeNotFollow'] },
+  meta: { id: 'no-cors-redirect-mode', title: "mode: 'no-cors' with redirect not 'follow'", verdict: 'blocked', requires: 'listed-error', chromiumErrors: ['NoCorsRedirectModeNotFollow'] },
   check(context) {
     if (!failureIs(context, 'NoCorsRedirectModeNotFollow')) return null;
     const redirect = context.tx.actualRequest.declared?.redirect ?? '';

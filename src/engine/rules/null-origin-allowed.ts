@@ -5,7 +5,7 @@ import { passed } from './warning-support.ts';
 
 /** Allowing "null" lets sandboxed iframes and data: documents from any site in. */
 const rule: CorsRule = {
-  meta: { id: 'null-origin-allowed', title: 'The "null" origin is allowed', verdict: 'warning', chromiumErrors: [], firefoxReason: null },
+  meta: { id: 'null-origin-allowed', title: 'The "null" origin is allowed', verdict: 'warning', requires: 'no-failure', chromiumErrors: [], firefoxReason: null },
   check(context) {
     if (!passed(context) || getHeader(context.tx.actualRequest.responseHeaders, 'access-control-allow-origin') !== 'null') return null;
     return finding(context, {

@@ -13,7 +13,7 @@ export function mismatchKind(context: RuleContext): OriginMismatchKind | null {
 
 export function originMismatchRule(id: RuleId, title: string, kinds: readonly OriginMismatchKind[]): CorsRule {
   return {
-    meta: { id, title, verdict: 'blocked', chromiumErrors: ['AllowOriginMismatch', 'PreflightAllowOriginMismatch'] },
+    meta: { id, title, verdict: 'blocked', requires: 'listed-error', chromiumErrors: ['AllowOriginMismatch', 'PreflightAllowOriginMismatch'] },
     check(context) {
       const kind = mismatchKind(context);
       if (kind === null || !kinds.includes(kind)) return null;

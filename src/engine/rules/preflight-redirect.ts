@@ -4,7 +4,7 @@ import { baseFix, evidence, failureIs, finding } from './support.ts';
 
 /** A preflight must be answered directly: any 3xx (http→https, trailing slash, login page) fails it. */
 const rule: CorsRule = {
-  meta: { id: 'preflight-redirect', title: 'Preflight redirected', verdict: 'blocked', chromiumErrors: ['PreflightDisallowedRedirect'] },
+  meta: { id: 'preflight-redirect', title: 'Preflight redirected', verdict: 'blocked', requires: 'listed-error', chromiumErrors: ['PreflightDisallowedRedirect'] },
   check(context) {
     if (!failureIs(context, 'PreflightDisallowedRedirect')) return null;
     const preflight = context.failure!.exchange;

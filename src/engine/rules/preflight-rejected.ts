@@ -9,7 +9,7 @@ import { baseFix, evidence, failureIs, finding } from './support.ts';
  */
 const rule: CorsRule = {
   meta: {
-    id: 'preflight-rejected', title: 'Preflight rejected by the server', verdict: 'blocked',
+    id: 'preflight-rejected', title: 'Preflight rejected by the server', verdict: 'blocked', requires: 'listed-error',
     chromiumErrors: ['PreflightInvalidStatus', 'PreflightMissingAllowOriginHeader'], firefoxReason: 'CORSPreflightDidNotSucceed',
   },
   check(context) {

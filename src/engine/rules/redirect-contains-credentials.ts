@@ -3,7 +3,7 @@ import { evidence, failureIs, finding } from './support.ts';
 
 /** A cross-origin redirect to a URL with user:password@ is refused. */
 const rule: CorsRule = {
-  meta: { id: 'redirect-contains-credentials', title: 'Redirect to a URL with user:password', verdict: 'blocked', chromiumErrors: ['RedirectContainsCredentials'] },
+  meta: { id: 'redirect-contains-credentials', title: 'Redirect to a URL with user:password', verdict: 'blocked', requires: 'listed-error', chromiumErrors: ['RedirectContainsCredentials'] },
   check(context) {
     if (!failureIs(context, 'RedirectContainsCredentials')) return null;
     const location = context.failure!.failedParameter;

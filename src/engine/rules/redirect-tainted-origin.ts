@@ -6,7 +6,7 @@ import { baseFix, evidence, failureIs, finding, originEvidence } from './support
  * echoed the page's origin (or an allowlist entry), which no longer matches.
  */
 const rule: CorsRule = {
-  meta: { id: 'redirect-tainted-origin', title: 'Origin became "null" after a cross-origin redirect', verdict: 'blocked', chromiumErrors: ['AllowOriginMismatch'] },
+  meta: { id: 'redirect-tainted-origin', title: 'Origin became "null" after a cross-origin redirect', verdict: 'blocked', requires: 'listed-error', chromiumErrors: ['AllowOriginMismatch'] },
   check(context) {
     if (!failureIs(context, 'AllowOriginMismatch')) return null;
     const { tx } = context;

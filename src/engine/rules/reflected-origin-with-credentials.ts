@@ -10,25 +10,20 @@ import { passed } from './warning-support.ts';
  * API in one log can.
  */
 const rule: CorsRule = {
-  meta: { id: 'reflected-origin-with-credentials', title: 'Any origin allowed with credentials', verdict: 'warning', chromiumErrors: [], firefoxReason: null },
+  meta: { id: 'reflected-origin-with-credentials', title: 'Any origin allowed with credentials', verdict: 'warning', requires: 'no-failure', chromiumErrors: [], firefoxReason: null },
   check(context) {
     const { actualRequest, requestOrigin } = context.tx;
     if (!passed(context) || !requestOrigin) return null;
     if (getHeader(actualRequest.responseHeaders, 'access-control-allow-credentials') !== 'true') return null;
     if (getHeader(actualRequest.responseHeaders, 'access-control-allow-origin') !== requestOrigin) return null;
     const apiOrigin = originOf(actualRequest.url);
-    const other = context.earlier.find((e) => {
-      const origin = getHeader(e.requestHeaders, 'origin');
-      return origin !== null && origin !== requestOrigin && originOf(e.url) === apiOrigin
-        && getHeader(e.responseHeaders, 'access-control-allow-origin') === origin
-        && getHeader(e.responseHeaders, 'access-control-allow-credentials') === 'true';
-    });
+    const other = context.earlier.find((e) => e.credentialedEcho !== null && e.credentialedEcho !== requestOrigin && e.apiOrigin === apiOrigin);
     if (!other) return null;
-    const otherOrigin = getHeader(other.requestHeaders, 'origin') ?? '';
+    const otherOrigin = other.credentialedEcho ?? '';
     return finding(context, {
       evidence: [
         evidence('response', 'access-control-allow-origin', requestOrigin, 'echoes this origin'),
-        evidence('log', 'earlier echo', otherOrigin, `entry ${other.index} echoed another origin, also with credentials`),
+        evidence('log', 'earlier echo', otherOrigin, `entry ${other.exchange.index} echoed another origin, also with credentials`),
       ],
       params: { otherOrigin },
       fix: baseFix(context),

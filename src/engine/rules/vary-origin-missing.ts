@@ -5,7 +5,7 @@ import { passed } from './warning-support.ts';
 
 /** An echoed origin without Vary: Origin lets a cache serve one origin's answer to another. */
 const rule: CorsRule = {
-  meta: { id: 'vary-origin-missing', title: 'Echoed origin without Vary: Origin', verdict: 'warning', chromiumErrors: [], firefoxReason: null },
+  meta: { id: 'vary-origin-missing', title: 'Echoed origin without Vary: Origin', verdict: 'warning', requires: 'no-failure', chromiumErrors: [], firefoxReason: null },
   check(context) {
     const response = context.tx.actualRequest.responseHeaders;
     const allowOrigin = getHeader(response, 'access-control-allow-origin');

@@ -5,7 +5,7 @@ import { baseFix, evidence, failedOn, failureIs, finding } from './support.ts';
 /** `Access-Control-Allow-Origin: *` is refused for credentialed requests. */
 const rule: CorsRule = {
   meta: {
-    id: 'wildcard-with-credentials', title: '"*" with credentials', verdict: 'blocked',
+    id: 'wildcard-with-credentials', title: '"*" with credentials', verdict: 'blocked', requires: 'listed-error',
     chromiumErrors: ['WildcardOriginNotAllowed', 'PreflightWildcardOriginNotAllowed'],
   },
   check(context) {
