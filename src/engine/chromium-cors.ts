@@ -89,10 +89,12 @@ export function requestMethod(tx: CorsTransaction): string {
 }
 
 /** Lower-case names the preflight asked for (Access-Control-Request-Headers). */
-export function requestedHeaders(tx: CorsTransaction): string[] {
+export function requestedHeaders(tx: CorsTransaction): readonly string[] {
   const raw = tx.preflight ? getHeader(tx.preflight.requestHeaders, 'access-control-request-headers') : null;
-  return raw ? raw.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean) : [];
+  return raw ? raw.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean) : NO_HEADERS;
 }
+// Frozen and shared: most requests ask for no header, and fixes quote this list as it is.
+const NO_HEADERS: readonly string[] = Object.freeze([]);
 
 /** preflight_result.cc EnsureAllowedCrossOriginMethod. */
 export function methodAllowed(method: string, allowMethods: string[], credentials: boolean): boolean {
@@ -104,7 +106,8 @@ export function methodAllowed(method: string, allowMethods: string[], credential
 }
 
 /** preflight_result.cc EnsureAllowedCrossOriginHeaders: the first requested header not allowed, or null. */
-export function firstDisallowedHeader(requested: string[], allowHeaders: string[], credentials: boolean): string | null {
+export function firstDisallowedHeader(requested: readonly string[], allowHeaders: readonly string[], credentials: boolean): string | null {
+  if (requested.length === 0) return null;
   const allowed = new Set(allowHeaders.map((h) => h.toLowerCase()));
   // Without credentials "*" allows everything; Chromium still lets Authorization through (a warning rule says why that will change).
   if (!credentials && allowed.has('*')) return null;
@@ -206,7 +209,27 @@ export function originForHop(tx: CorsTransaction, hopIndex: number): string {
 
 /** Runs Chromium's checks for one credentials mode. */
 export function evaluateCors(tx: CorsTransaction, credentials: boolean): CorsFailure | null {
-  const { actualRequest, declared } = { actualRequest: tx.actualRequest, declared: tx.actualRequest.declared };
+  const request = checkRequest(tx);
+  return request === undefined ? checkResponses(tx, credentials) : request;
+}
+
+/**
+ * Both credentials modes, for a log that does not say which the page used: the checks of the
+ * request itself do not depend on it, so they run once.
+ */
+export function evaluateCorsBothModes(tx: CorsTransaction): { omit: CorsFailure | null; include: CorsFailure | null } {
+  const request = checkRequest(tx);
+  if (request !== undefined) return { omit: request, include: request };
+  return { omit: checkResponses(tx, false), include: checkResponses(tx, true) };
+}
+
+/**
+ * The renderer's checks of the request (mode, scheme) and Local Network Access: a failure, null
+ * when the request is not subject to CORS checks, undefined when the responses decide.
+ */
+function checkRequest(tx: CorsTransaction): CorsFailure | null | undefined {
+  const { actualRequest } = tx;
+  const declared = actualRequest.declared;
   const origin = tx.requestOrigin ?? 'null';
   const mode = declared?.mode ?? 'cors';
   if (mode === 'same-origin' && tx.crossOrigin) return failure('DisallowedByMode', 'renderer', actualRequest, origin);
@@ -222,17 +245,28 @@ export function evaluateCors(tx: CorsTransaction, credentials: boolean): CorsFai
   if (localNetworkAccessBlocked(tx)) {
     return failure('LocalNetworkAccessPermissionDenied', tx.preflight ? 'preflight' : 'actual', tx.preflight ?? first, origin, first.url);
   }
+  return undefined;
+}
 
+/** The preflight's answer, then each redirect hop's and the final response's, for one credentials mode. */
+function checkResponses(tx: CorsTransaction, credentials: boolean): CorsFailure | null {
+  const origin = tx.requestOrigin ?? 'null';
   if (tx.preflight) {
     const preflightFailure = checkPreflight(tx, tx.preflight, credentials, origin);
     if (preflightFailure) return preflightFailure;
   }
 
-  const hops = [...tx.redirectHops, actualRequest];
-  for (let i = 0; i < hops.length; i++) {
-    const hop = hops[i]!;
-    const hopOrigin = originForHop(tx, i);
-    const isLast = i === hops.length - 1;
+  const { redirectHops, actualRequest } = tx;
+  let tainted = false;
+  for (let i = 0; i <= redirectHops.length; i++) {
+    const hop = i < redirectHops.length ? redirectHops[i]! : actualRequest;
+    // As originForHop, one hop at a time: a redirect to another origin taints it to "null".
+    if (i > 0 && !tainted) {
+      const from = originOf(redirectHops[i - 1]!.url);
+      if (from !== originOf(hop.url) && from !== origin) tainted = true;
+    }
+    const hopOrigin = getHeader(hop.requestHeaders, 'origin') ?? (tainted ? 'null' : origin);
+    const isLast = i === redirectHops.length;
     // A response that never arrived (status 0) was not checked: the failure lies elsewhere. One
     // exception: a service worker that answered a CORS request with an opaque response, which
     // the renderer rejects as InvalidResponse (the log shows it with status 0).

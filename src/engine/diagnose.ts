@@ -2,7 +2,7 @@
  * One verdict per transaction. Decides the credentials mode (declared, else inferred from the
  * evidence the log holds), runs Chromium's checks, and lets the first matching rule explain.
  */
-import { evaluateCors, type CorsFailure } from './chromium-cors.ts';
+import { evaluateCors, evaluateCorsBothModes, type CorsFailure } from './chromium-cors.ts';
 import { firefoxReasonFor } from './firefox.ts';
 import { getHeader } from './headers.ts';
 import { describeEarlier, describeWindow, EARLIER_CONTEXT, type EarlierExchange } from './history.ts';
@@ -11,17 +11,29 @@ import { withUrlCache } from './origin.ts';
 import { pairTransactions } from './pair.ts';
 import { rulesFor } from './rules/index.ts';
 import type { CredentialsInference, RuleContext } from './rule.ts';
-import type { CorsTransaction, Diagnosis, Exchange } from './types.ts';
+import type { CorsTransaction, Diagnosis, Exchange, Finding, RuleId } from './types.ts';
+
+/** The few possible inferences, made once: every diagnosis of a log keeps one. */
+const CREDENTIALS = {
+  declaredInclude: Object.freeze<CredentialsInference>({ include: true, basis: 'declared' }),
+  declaredOmit: Object.freeze<CredentialsInference>({ include: false, basis: 'declared' }),
+  cookieHeader: Object.freeze<CredentialsInference>({ include: true, basis: 'cookie-header' }),
+  storageAccessHeader: Object.freeze<CredentialsInference>({ include: true, basis: 'storage-access-header' }),
+  outcome: Object.freeze<CredentialsInference>({ include: true, basis: 'outcome' }),
+  default: Object.freeze<CredentialsInference>({ include: false, basis: 'default' }),
+};
 
 function knownCredentials(tx: CorsTransaction): CredentialsInference | null {
   const declared = tx.actualRequest.declared?.credentials;
-  if (declared) return { include: declared === 'include', basis: 'declared' };
-  const hops = [...tx.redirectHops, tx.actualRequest];
-  if (hops.some((hop) => getHeader(hop.requestHeaders, 'cookie') !== null)) return { include: true, basis: 'cookie-header' };
-  if (hops.some((hop) => getHeader(hop.requestHeaders, 'sec-fetch-storage-access') !== null)) {
-    return { include: true, basis: 'storage-access-header' };
-  }
+  if (declared) return declared === 'include' ? CREDENTIALS.declaredInclude : CREDENTIALS.declaredOmit;
+  if (anyHopSent(tx, 'cookie')) return CREDENTIALS.cookieHeader;
+  if (anyHopSent(tx, 'sec-fetch-storage-access')) return CREDENTIALS.storageAccessHeader;
   return null;
+}
+
+function anyHopSent(tx: CorsTransaction, header: string): boolean {
+  for (const hop of tx.redirectHops) if (getHeader(hop.requestHeaders, header) !== null) return true;
+  return getHeader(tx.actualRequest.requestHeaders, header) !== null;
 }
 
 interface CorsOutcome {
@@ -37,12 +49,11 @@ interface CorsOutcome {
 export function decideCors(tx: CorsTransaction): CorsOutcome {
   const known = knownCredentials(tx);
   if (known) return { credentials: known, failure: evaluateCors(tx, known.include), alternativeFailure: null };
-  const withoutCredentials = evaluateCors(tx, false);
-  const withCredentials = evaluateCors(tx, true);
+  const { omit: withoutCredentials, include: withCredentials } = evaluateCorsBothModes(tx);
   if (!withoutCredentials && withCredentials && tx.actualRequest.outcome === 'failed') {
-    return { credentials: { include: true, basis: 'outcome' }, failure: withCredentials, alternativeFailure: null };
+    return { credentials: CREDENTIALS.outcome, failure: withCredentials, alternativeFailure: null };
   }
-  return { credentials: { include: false, basis: 'default' }, failure: withoutCredentials, alternativeFailure: withCredentials };
+  return { credentials: CREDENTIALS.default, failure: withoutCredentials, alternativeFailure: withCredentials };
 }
 
 /**
@@ -50,16 +61,19 @@ export function decideCors(tx: CorsTransaction): CorsOutcome {
  * test's), or, from diagnoseLog, a function handing the facts it read once for the whole log.
  * Only two warning rules read it, on requests that passed, so it is built on first use.
  */
+const NO_WARNINGS: Diagnosis['warnings'] = Object.freeze([]);
+
 export type EarlierSource = readonly Exchange[] | (() => readonly EarlierExchange[]);
 
 export function diagnoseTransaction(tx: CorsTransaction, earlier: EarlierSource = []): Diagnosis {
   const context: RuleContext = new TransactionContext(tx, earlier, decideCors(tx));
-  const warnings: Diagnosis['warnings'] = [];
+  // Most transactions have no warning: they share one empty list (frozen, so no one can add to it).
+  let warnings: { ruleId: RuleId; finding: Finding }[] | null = null;
   for (const rule of rulesFor(context.failure?.error ?? null)) {
     const found = rule.check(context);
     if (!found) continue;
     if (rule.meta.verdict === 'warning') {
-      warnings.push({ ruleId: rule.meta.id, finding: found });
+      (warnings ??= []).push({ ruleId: rule.meta.id, finding: found });
       continue;
     }
     const failure = rule.meta.chromiumErrors.length > 0 ? context.failure : null;
@@ -68,21 +82,21 @@ export function diagnoseTransaction(tx: CorsTransaction, earlier: EarlierSource 
     // in another order); otherwise from the rule.
     const firefoxReason = chromiumError ? firefoxReasonFor(chromiumError, tx, context.credentials.include)
       : rule.meta.firefoxReason ?? null;
-    const headline = rule.meta.verdict === 'ok' ? warnings.shift() : undefined;
+    const headline = rule.meta.verdict === 'ok' ? warnings?.shift() : undefined;
     return {
       verdict: headline ? 'warning' : rule.meta.verdict,
       ruleId: headline ? headline.ruleId : rule.meta.id,
       chromiumError,
       firefoxReason,
       finding: headline ? headline.finding : found,
-      warnings,
+      warnings: warnings ?? NO_WARNINGS,
       transaction: tx,
     };
   }
   // Unreachable while the rule list ends with rules that cover every case; kept total for safety.
   return {
     verdict: 'not-cors', ruleId: 'not-cross-origin', chromiumError: null, firefoxReason: null,
-    finding: { evidence: [], params: {}, inferences: [], fix: null }, warnings, transaction: tx,
+    finding: { evidence: [], params: {}, inferences: [], fix: null }, warnings: warnings ?? NO_WARNINGS, transaction: tx,
   };
 }
 

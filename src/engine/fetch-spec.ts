@@ -2,6 +2,7 @@
  * Fetch-standard tables the checks need: safelisted methods and request headers,
  * forbidden request headers, safelisted response headers. Pure data and predicates.
  */
+import { lowerHeaderName } from './headers.ts';
 import type { Header } from './types.ts';
 
 export const SAFELISTED_METHODS = new Set(['GET', 'HEAD', 'POST']);
@@ -70,7 +71,7 @@ export function corsUnsafeRequestHeaderNames(headers: readonly Header[]): string
   let unsafe: string[] | null = null;
   let safelistedBytes = 0;
   for (const { name, value } of headers) {
-    const lower = name.toLowerCase();
+    const lower = lowerHeaderName(name);
     if (isBrowserManagedLower(lower)) continue;
     if (isSafelistedLower(lower, value)) safelistedBytes += value.length;
     else (unsafe ??= []).push(lower);

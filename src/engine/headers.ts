@@ -1,27 +1,60 @@
 import type { Header } from './types.ts';
 
 /**
+ * Whether a header name is `lower` (a lower-case name), compared ASCII-case-insensitively as
+ * Chromium compares header names. Without toLowerCase(), which allocates a string on every
+ * call, even for a name already in lower case: the engine compares names millions of times.
+ */
+export function isHeaderName(name: string, lower: string): boolean {
+  if (name === lower) return true;
+  if (name.length !== lower.length) return false;
+  for (let i = 0; i < name.length; i++) {
+    let code = name.charCodeAt(i);
+    if (code >= 65 && code <= 90) code += 32;
+    if (code !== lower.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/**
  * The header's value as the network stack sees it: repeated headers are joined with ", "
  * (that is how Chromium reads a doubled Access-Control-Allow-Origin: as two values).
+ * `lower`: the name in lower case (callers pass literals; not lowering it here saves a string
+ * per call on a path that runs dozens of times per request).
  */
-export function getHeader(headers: readonly Header[], name: string): string | null {
-  const wanted = name.toLowerCase();
+export function getHeader(headers: readonly Header[], lower: string): string | null {
   let joined: string | null = null;
   for (const header of headers) {
-    // Cheapest tests first: most names differ in length, many are already lower case (HTTP/2),
-    // and toLowerCase() allocates.
-    const { name: headerName } = header;
-    if (headerName !== wanted && (headerName.length !== wanted.length || headerName.toLowerCase() !== wanted)) continue;
+    if (!isHeaderName(header.name, lower)) continue;
     const value = header.value.trim();
     joined = joined === null ? value : `${joined}, ${value}`;
   }
   return joined;
 }
 
-export function headerCount(headers: readonly Header[], name: string): number {
-  const wanted = name.toLowerCase();
-  return headers.filter((h) => h.name.toLowerCase() === wanted).length;
+/** How many times the header (`lower`: its name in lower case) is in the list. */
+export function headerCount(headers: readonly Header[], lower: string): number {
+  let count = 0;
+  for (const header of headers) if (isHeaderName(header.name, lower)) count++;
+  return count;
 }
+
+/**
+ * A header name in lower case, remembered: a log repeats a few dozen names (Accept, User-Agent…)
+ * on every entry, and toLowerCase() allocates a new string each time. Bounded: a hostile log
+ * with endless distinct names only clears it.
+ */
+export function lowerHeaderName(name: string): string {
+  let lower = lowerNames.get(name);
+  if (lower === undefined) {
+    lower = name.toLowerCase();
+    if (lowerNames.size >= LOWER_NAMES_LIMIT) lowerNames.clear();
+    lowerNames.set(name, lower);
+  }
+  return lower;
+}
+const LOWER_NAMES_LIMIT = 4096;
+const lowerNames = new Map<string, string>();
 
 /** Splits a comma-separated header list, trimming optional white space; drops nothing. */
 export function splitList(value: string): string[] {

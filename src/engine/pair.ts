@@ -34,105 +34,128 @@ const byTime = (a: Exchange, b: Exchange) => (timeOf(a) - timeOf(b)) || (a.index
  */
 const PREFLIGHT_AFTER_REQUEST_MS = 2000;
 
-function takePreflight(
-  candidates: Exchange[] | undefined, request: Exchange, used: Set<Exchange>, cursors: Map<Exchange[], number>,
-): Exchange | null {
-  if (!candidates) return null;
-  let start = cursors.get(candidates) ?? 0;
-  while (start < candidates.length && used.has(candidates[start]!)) start++;
-  cursors.set(candidates, start);
-  let best: Exchange | null = null;
-  for (let i = start; i < candidates.length; i++) {
-    const candidate = candidates[i]!;
-    const delta = timeOf(candidate) - timeOf(request);
-    if (delta > PREFLIGHT_AFTER_REQUEST_MS) break;
-    if (used.has(candidate)) continue;
-    if (!best || Math.abs(delta) <= Math.abs(timeOf(best) - timeOf(request))) best = candidate;
-  }
-  if (best) used.add(best);
-  return best;
+/** Preflights to one URL for one method: positions in time order, and the first that may be unused. */
+interface Candidates {
+  positions: number[];
+  cursor: number;
 }
 
+function takePreflight(candidates: Candidates | undefined, request: Exchange, ordered: readonly Exchange[], used: Uint8Array): Exchange | null {
+  if (!candidates) return null;
+  const { positions } = candidates;
+  while (candidates.cursor < positions.length && used[positions[candidates.cursor]!]) candidates.cursor++;
+  let best = -1;
+  for (let i = candidates.cursor; i < positions.length; i++) {
+    const at = positions[i]!;
+    const delta = timeOf(ordered[at]!) - timeOf(request);
+    if (delta > PREFLIGHT_AFTER_REQUEST_MS) break;
+    if (used[at]) continue;
+    if (best < 0 || Math.abs(delta) <= Math.abs(timeOf(ordered[best]!) - timeOf(request))) best = at;
+  }
+  if (best < 0) return null;
+  used[best] = 1;
+  return ordered[best]!;
+}
+
+/**
+ * Linear, and lean on purpose (it runs over every entry of a log): exchanges are named by their
+ * position in time order, so "used" and "continues into" are typed arrays rather than sets and
+ * maps keyed by object.
+ */
 export function pairTransactions(exchanges: readonly Exchange[]): CorsTransaction[] {
   const ordered = [...exchanges].sort(byTime);
   // URL → requested method → preflights in time order (nested maps: no key string per entry).
-  const preflights = new Map<string, Map<string, Exchange[]>>();
-  const others: Exchange[] = [];
-  for (const exchange of ordered) {
+  const preflights = new Map<string, Map<string, Candidates>>();
+  const others: number[] = [];
+  for (let at = 0; at < ordered.length; at++) {
+    const exchange = ordered[at]!;
     if (isPreflight(exchange)) {
       const method = getHeader(exchange.requestHeaders, 'access-control-request-method') ?? '';
       let byMethod = preflights.get(exchange.url);
       if (!byMethod) preflights.set(exchange.url, (byMethod = new Map()));
-      const list = byMethod.get(method);
-      if (list) list.push(exchange);
-      else byMethod.set(method, [exchange]);
+      const candidates = byMethod.get(method);
+      if (candidates) candidates.positions.push(at);
+      else byMethod.set(method, { positions: [at], cursor: 0 });
     } else {
-      others.push(exchange);
+      others.push(at);
     }
   }
 
   // Redirect chains: a hop whose redirectURL is the URL of a later entry continues into it.
-  const continuesInto = new Map<Exchange, Exchange>();
-  const pendingByUrl = new Map<string, Exchange[]>();
-  const isContinuation = new Set<Exchange>();
-  for (const exchange of others) {
-    const waiting = pendingByUrl.get(exchange.url);
-    const previous = waiting?.shift();
-    if (previous) {
-      continuesInto.set(previous, exchange);
-      isContinuation.add(exchange);
+  const continuesInto = new Int32Array(ordered.length).fill(-1);
+  const isContinuation = new Uint8Array(ordered.length);
+  const pendingByUrl = new Map<string, number[]>();
+  for (const at of others) {
+    const exchange = ordered[at]!;
+    // Most logs have few redirects: no lookup while none is pending.
+    const waiting = pendingByUrl.size > 0 ? pendingByUrl.get(exchange.url) : undefined;
+    if (waiting) {
+      const previous = waiting.shift()!;
+      if (waiting.length === 0) pendingByUrl.delete(exchange.url);
+      continuesInto[previous] = at;
+      isContinuation[at] = 1;
     }
     if (exchange.redirectURL) {
-      const list = pendingByUrl.get(exchange.redirectURL) ?? [];
-      list.push(exchange);
-      pendingByUrl.set(exchange.redirectURL, list);
+      const list = pendingByUrl.get(exchange.redirectURL);
+      if (list) list.push(at);
+      else pendingByUrl.set(exchange.redirectURL, [at]);
     }
   }
 
-  const usedPreflights = new Set<Exchange>();
-  const cursors = new Map<Exchange[], number>();
+  const used = new Uint8Array(ordered.length);
   const transactions: CorsTransaction[] = [];
-  for (const first of others) {
-    if (isContinuation.has(first)) continue;
-    const hops = [first];
-    for (let next = continuesInto.get(first); next && hops.length < 100; next = continuesInto.get(next)) hops.push(next);
-    const actualRequest = hops[hops.length - 1]!;
+  for (const at of others) {
+    if (isContinuation[at]) continue;
+    const first = ordered[at]!;
+    let actualRequest = first;
+    const redirectHops: Exchange[] = [];
+    for (let next = continuesInto[at]!; next >= 0 && redirectHops.length < 99; next = continuesInto[next]!) {
+      redirectHops.push(actualRequest);
+      actualRequest = ordered[next]!;
+    }
 
-    const preflight = takePreflight(preflights.get(first.url)?.get(first.method), first, usedPreflights, cursors);
+    const preflight = takePreflight(preflights.get(first.url)?.get(first.method), first, ordered, used);
 
     const requestOrigin = getHeader(first.requestHeaders, 'origin')
       ?? (preflight ? getHeader(preflight.requestHeaders, 'origin') : null);
     const targetOrigin = originOf(first.url);
-    const pageOrigin = pageOriginOf(first);
-    const fromOrigin = requestOrigin ?? pageOrigin;
+    const fromOrigin = requestOrigin ?? pageOriginOf(first);
     // Fetch answers data: URLs itself, with no CORS check (Firefox's HAR lists them, e.g. a data: favicon).
     const crossOrigin = !/^data:/i.test(first.url) && fromOrigin !== null && targetOrigin !== null && fromOrigin !== targetOrigin;
-    const needsPreflight = !isSafelistedMethod(first.method) || corsUnsafeRequestHeaderNames(first.requestHeaders).length > 0;
+    const notInLog = !preflight && crossOrigin && requestOrigin !== null
+      && (!isSafelistedMethod(first.method) || corsUnsafeRequestHeaderNames(first.requestHeaders).length > 0);
     transactions.push({
       actualRequest,
-      redirectHops: hops.slice(0, -1),
+      redirectHops,
       preflight,
-      preflightState: preflight ? 'sent' : needsPreflight && crossOrigin && requestOrigin !== null ? 'not-in-log' : 'not-needed',
+      preflightState: preflight ? 'sent' : notInLog ? 'not-in-log' : 'not-needed',
       requestOrigin,
       crossOrigin,
     });
   }
 
   // A preflight whose actual request never made it into the log still tells a story.
-  for (const list of [...preflights.values()].flatMap((byMethod) => [...byMethod.values()])) {
-    for (const preflight of list) {
-      if (usedPreflights.has(preflight)) continue;
-      const method = getHeader(preflight.requestHeaders, 'access-control-request-method') ?? 'GET';
-      const requestOrigin = getHeader(preflight.requestHeaders, 'origin');
-      const actualRequest: Exchange = {
-        ...preflight, method, status: 0, statusText: '', responseHeaders: [], redirectURL: '',
-        requestHeaders: [], resourceType: null, initiatorType: null, outcome: 'failed', error: preflight.error,
-      };
-      transactions.push({
-        actualRequest, redirectHops: [], preflight, preflightState: 'sent', requestOrigin,
-        crossOrigin: requestOrigin !== originOf(preflight.url),
-      });
+  let orphans = 0;
+  for (const byMethod of preflights.values()) {
+    for (const { positions } of byMethod.values()) {
+      for (const at of positions) {
+        if (used[at]) continue;
+        const preflight = ordered[at]!;
+        const method = getHeader(preflight.requestHeaders, 'access-control-request-method') ?? 'GET';
+        const requestOrigin = getHeader(preflight.requestHeaders, 'origin');
+        const actualRequest: Exchange = {
+          ...preflight, method, status: 0, statusText: '', responseHeaders: [], redirectURL: '',
+          requestHeaders: [], resourceType: null, initiatorType: null, outcome: 'failed', error: preflight.error,
+        };
+        transactions.push({
+          actualRequest, redirectHops: [], preflight, preflightState: 'sent', requestOrigin,
+          crossOrigin: requestOrigin !== originOf(preflight.url),
+        });
+        orphans++;
+      }
     }
   }
+  // Transactions came out in the order of their first hop; only orphans need placing.
+  if (orphans === 0) return transactions;
   return transactions.sort((a, b) => byTime(a.redirectHops[0] ?? a.actualRequest, b.redirectHops[0] ?? b.actualRequest));
 }

@@ -92,14 +92,14 @@ export interface Evidence {
 /** Server-neutral description of the CORS policy that would have let the request through. */
 export interface CorsPolicyFix {
   /** Exact origins to allow; never "*" when credentials is true. Empty = no change needed. */
-  allowOrigins: string[];
+  allowOrigins: readonly string[];
   /** Methods the preflight must allow (upper case as the request sends them). */
-  allowMethods: string[];
+  allowMethods: readonly string[];
   /** Request headers the preflight must allow (lower case). */
-  allowHeaders: string[];
+  allowHeaders: readonly string[];
   allowCredentials: boolean;
   /** Response headers the page must be able to read. */
-  exposeHeaders: string[];
+  exposeHeaders: readonly string[];
   /** Seconds the browser may cache the preflight, or null to leave the default. */
   maxAgeSeconds: number | null;
   /** Answer OPTIONS with 204 and CORS headers before any auth/redirect middleware. */
@@ -109,7 +109,7 @@ export interface CorsPolicyFix {
   /** The API path that failed, for stacks that configure per route. */
   path: string;
   /** Fix that is not a CORS header (e.g. client code, https, permission); shown as a note. */
-  notes: string[];
+  notes: readonly string[];
 }
 
 /** Values the explanation text may quote; every placeholder must be filled from here. */
@@ -119,7 +119,7 @@ export interface Finding {
   evidence: Evidence[];
   params: ExplanationParams;
   /** True when the verdict rests on an inferred credentials mode or another inference. */
-  inferences: string[];
+  inferences: readonly string[];
   fix: CorsPolicyFix | null;
 }
 
@@ -130,7 +130,7 @@ export interface Diagnosis {
   firefoxReason: string | null;
   finding: Finding;
   /** Further warnings on the same transaction (verdict 'warning' or 'ok' only). */
-  warnings: { ruleId: RuleId; finding: Finding }[];
+  warnings: readonly { ruleId: RuleId; finding: Finding }[];
   transaction: CorsTransaction;
 }
 

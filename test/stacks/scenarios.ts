@@ -47,7 +47,7 @@ function engineFix(entries: unknown[]): CorsPolicyFix {
 
 /** Several failing requests to one path, fixed together: the union of the engine's fixes. */
 function merged(fixes: CorsPolicyFix[]): CorsPolicyFix {
-  const union = (pick: (f: CorsPolicyFix) => string[]) => [...new Set(fixes.flatMap(pick))];
+  const union = (pick: (f: CorsPolicyFix) => readonly string[]) => [...new Set(fixes.flatMap(pick))];
   return {
     ...fixes[0]!,
     allowMethods: union((f) => f.allowMethods),

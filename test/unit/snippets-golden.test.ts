@@ -32,7 +32,7 @@ describe.each([spring, aspnet])('$id (golden text: not runnable here)', (generat
     expect(text).toContain(`"${PAGE}"`);
     expect(text).not.toMatch(/"\*"|AllowAnyOrigin|allowedOriginPatterns/i);
     expect(text.includes(generator.id === 'spring' ? 'setAllowCredentials(true)' : '.AllowCredentials()')).toBe(fix.allowCredentials);
-    const list = (items: string[]) => items.map((v) => `"${v}"`).join(', ');
+    const list = (items: readonly string[]) => items.map((v) => `"${v}"`).join(', ');
     if (generator.id === 'spring') {
       if (fix.allowMethods.length > 0) expect(text).toContain(`config.setAllowedMethods(List.of(${list(fix.allowMethods)}));`);
       if (fix.allowHeaders.length > 0) expect(text).toContain(`config.setAllowedHeaders(List.of(${list(fix.allowHeaders)}));`);

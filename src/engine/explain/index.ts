@@ -12,7 +12,7 @@ export interface Explanation {
   fix: string;
   links: string[];
   /** What the verdict rests on beyond the captured headers. */
-  inferences: string[];
+  inferences: readonly string[];
   /** Placeholders the finding did not fill (always empty when the rule and its text agree). */
   missing: string[];
 }

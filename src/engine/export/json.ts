@@ -23,7 +23,7 @@ export interface JsonResult {
   title: string;
   summary: string;
   explanation: { whatHappened: string; why: string; fix: string; links: string[] };
-  inferences: string[];
+  inferences: readonly string[];
   preflight: { url: string; status: number } | null;
   preflightState: 'sent' | 'not-needed' | 'not-in-log';
   requestOrigin: string | null;

@@ -1,12 +1,14 @@
 import type { CorsRule } from '../rule.ts';
-import { evidence, finding } from './support.ts';
+import type { Exchange } from '../types.ts';
+import { evidence, finding, firstExchange } from './support.ts';
 
 /** An extension (ad blocker, privacy tool) or a DevTools request block cancelled the request. */
+const blockedByClient = (exchange: Exchange) => exchange.error === 'net::ERR_BLOCKED_BY_CLIENT';
+
 const rule: CorsRule = {
   meta: { id: 'blocked-by-client', title: 'Blocked by an extension or ad blocker', verdict: 'not-cors', chromiumErrors: [], firefoxReason: null },
   check(context) {
-    const hop = [context.tx.preflight, ...context.tx.redirectHops, context.tx.actualRequest]
-      .find((exchange) => exchange?.error === 'net::ERR_BLOCKED_BY_CLIENT');
+    const hop = firstExchange(context.tx, blockedByClient, true);
     if (!hop) return null;
     return finding(context, {
       evidence: [evidence('log', 'error', hop.error, 'the browser never sent it')],

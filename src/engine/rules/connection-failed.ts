@@ -1,14 +1,16 @@
 import { NETWORK_ERROR } from '../chromium-cors.ts';
 import type { CorsRule } from '../rule.ts';
-import { evidence, finding } from './support.ts';
+import type { Exchange } from '../types.ts';
+import { evidence, finding, firstExchange } from './support.ts';
 
 /** DNS, TCP and TLS failures: no response at all, so nothing CORS could judge. */
+
+const failedToConnect = (exchange: Exchange) => exchange.error !== null && NETWORK_ERROR.test(exchange.error);
 
 const rule: CorsRule = {
   meta: { id: 'connection-failed', title: 'Server unreachable (not CORS)', verdict: 'not-cors', chromiumErrors: [], firefoxReason: 'CORSDidNotSucceed' },
   check(context) {
-    const hop = [context.tx.preflight, ...context.tx.redirectHops, context.tx.actualRequest]
-      .find((exchange) => exchange?.error && NETWORK_ERROR.test(exchange.error));
+    const hop = firstExchange(context.tx, failedToConnect, true);
     if (!hop) return null;
     return finding(context, {
       evidence: [evidence('log', 'error', hop.error, 'no HTTP response arrived'), evidence('request', 'url', hop.url, 'the address it tried')],

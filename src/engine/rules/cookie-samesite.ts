@@ -1,4 +1,5 @@
 import type { CorsRule } from '../rule.ts';
+import { isHeaderName } from '../headers.ts';
 import { parseUrl } from '../origin.ts';
 import { baseFix, evidence, finding } from './support.ts';
 import { passed } from './warning-support.ts';
@@ -8,7 +9,8 @@ function siteOf(url: string): string | null {
   const host = parseUrl(url)?.hostname;
   if (host === undefined) return null;
   if (/^[\d.]+$/.test(host) || host.includes(':')) return host;
-  return host.split('.').slice(-2).join('.');
+  const last = host.lastIndexOf('.');
+  return last <= 0 ? host : host.slice(host.lastIndexOf('.', last - 1) + 1);
 }
 
 /** A cookie set by a cross-site API is only sent back cross-site with SameSite=None; Secure. */
@@ -17,10 +19,8 @@ const rule: CorsRule = {
   check(context) {
     const { actualRequest, requestOrigin } = context.tx;
     if (!passed(context) || !requestOrigin || siteOf(requestOrigin) === siteOf(actualRequest.url)) return null;
-    const bad = actualRequest.responseHeaders
-      .filter((h) => h.name.toLowerCase() === 'set-cookie')
-      .map((h) => h.value)
-      .find((cookie) => !/;\s*samesite\s*=\s*none\b/i.test(cookie) || !/;\s*secure\b/i.test(cookie));
+    const bad = actualRequest.responseHeaders.find((h) => isHeaderName(h.name, 'set-cookie')
+      && (!/;\s*samesite\s*=\s*none\b/i.test(h.value) || !/;\s*secure\b/i.test(h.value)))?.value;
     if (bad === undefined) return null;
     const cookieName = bad.split('=')[0]?.trim() ?? '';
     return finding(context, {

@@ -1,11 +1,19 @@
 import { getHeader } from '../headers.ts';
 import { SAFELISTED_RESPONSE_HEADERS } from '../fetch-spec.ts';
 import type { CorsRule } from '../rule.ts';
+import type { Header } from '../types.ts';
 import { baseFix, evidence, finding } from './support.ts';
 import { passed } from './warning-support.ts';
 
 /** Headers a page typically reads from an API response, beyond the always-visible ones. */
-const APP_HEADER = /^(x-(?!powered-by$|frame-options$|content-type-options$|xss-protection$|cache$|served-by$|cache-hits$|timer$)[\w-]+|link|etag|location|content-disposition|content-range|retry-after|www-authenticate)$/;
+const APP_HEADER = /^(x-(?!powered-by$|frame-options$|content-type-options$|xss-protection$|cache$|served-by$|cache-hits$|timer$)[\w-]+|link|etag|location|content-disposition|content-range|retry-after|www-authenticate)$/i;
+
+/** Lower-case names of the response's app headers (tested as sent: lower-casing every name first allocated one string per header). */
+function appHeaders(headers: readonly Header[]): string[] {
+  const names: string[] = [];
+  for (const { name } of headers) if (APP_HEADER.test(name)) names.push(name.toLowerCase());
+  return names;
+}
 
 /** JS sees only safelisted response headers unless Access-Control-Expose-Headers names the others. */
 const rule: CorsRule = {
@@ -13,11 +21,12 @@ const rule: CorsRule = {
   check(context) {
     if (!passed(context)) return null;
     const response = context.tx.actualRequest.responseHeaders;
+    const declared = context.tx.actualRequest.declared?.readsResponseHeaders?.map((h) => h.toLowerCase());
+    const candidates = declared ?? appHeaders(response);
+    if (candidates.length === 0) return null;
     const exposeRaw = getHeader(response, 'access-control-expose-headers') ?? '';
     const exposed = new Set(exposeRaw.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean));
     if (exposed.has('*') && !context.credentials.include) return null;
-    const declared = context.tx.actualRequest.declared?.readsResponseHeaders?.map((h) => h.toLowerCase());
-    const candidates = declared ?? response.map((h) => h.name.toLowerCase()).filter((name) => APP_HEADER.test(name));
     const hidden = [...new Set(candidates)].filter((name) => !SAFELISTED_RESPONSE_HEADERS.has(name) && !exposed.has(name));
     if (hidden.length === 0) return null;
     return finding(context, {

@@ -4,7 +4,18 @@ import { isSafelistedMethod } from '../fetch-spec.ts';
 import { originOf, parseUrl } from '../origin.ts';
 import { requestedHeaders, requestMethod, type ChromiumCorsError } from '../chromium-cors.ts';
 import type { RuleContext } from '../rule.ts';
-import type { CorsPolicyFix, Evidence, Exchange, ExplanationParams, Finding } from '../types.ts';
+import type { CorsPolicyFix, CorsTransaction, Evidence, Exchange, ExplanationParams, Finding } from '../types.ts';
+
+/**
+ * The first exchange of the transaction, in the order the browser sent them (the preflight, if
+ * asked, then each redirect hop, then the final request), that passes `test`. A loop, not an
+ * array built to search: the rules that use it run on every transaction.
+ */
+export function firstExchange(tx: CorsTransaction, test: (exchange: Exchange) => boolean, withPreflight: boolean): Exchange | undefined {
+  if (withPreflight && tx.preflight && test(tx.preflight)) return tx.preflight;
+  for (const hop of tx.redirectHops) if (test(hop)) return hop;
+  return test(tx.actualRequest) ? tx.actualRequest : undefined;
+}
 
 export function evidence(on: Evidence['on'], label: string, value: string | null, note: string): Evidence {
   return { on, label, value, note };
@@ -57,41 +68,61 @@ export function credentialsBasisText(context: RuleContext): string {
   }
 }
 
+/** The sentence stating an inferred credentials mode, made once per basis and mode rather than once per finding. */
+const inferredSentences = new Map<string, readonly [omit: string, include: string]>();
+function credentialsInferred(context: RuleContext): string {
+  const { basis, include } = context.credentials;
+  let sentences = inferredSentences.get(basis);
+  if (!sentences) {
+    const sentence = (mode: string) => `Credentials mode "${mode}" inferred: ${credentialsBasisText(context)}.`;
+    inferredSentences.set(basis, (sentences = [sentence('omit'), sentence('include')]));
+  }
+  return sentences[include ? 1 : 0];
+}
+
 /** Inferences the verdict rests on, stated to the user. */
-export function inferences(context: RuleContext): string[] {
-  const notes: string[] = [];
+export function inferences(context: RuleContext): readonly string[] {
+  let notes: string[] | null = null;
   if (context.credentials.basis !== 'declared' && context.credentials.basis !== 'default') {
-    notes.push(`Credentials mode "${context.credentials.include ? 'include' : 'omit'}" inferred: ${credentialsBasisText(context)}.`);
+    (notes ??= []).push(credentialsInferred(context));
   }
   // Only worth saying when the verdict itself depends on the mode.
   if (context.failure && context.alternativeFailure && context.alternativeFailure.error !== context.failure.error) {
-    notes.push(`If the request is sent ${context.credentials.include ? 'without' : 'with'} credentials, Chromium reports ${context.alternativeFailure.error} instead.`);
+    (notes ??= []).push(`If the request is sent ${context.credentials.include ? 'without' : 'with'} credentials, Chromium reports ${context.alternativeFailure.error} instead.`);
   }
   if (context.tx.preflightState === 'not-in-log') {
-    notes.push('This request needed a preflight but none is in the log: it was served from the preflight cache, or sent before recording started.');
+    (notes ??= []).push('This request needed a preflight but none is in the log: it was served from the preflight cache, or sent before recording started.');
   }
-  return notes;
+  return notes ?? NONE;
 }
 
+/**
+ * Shared by every finding with nothing to list (frozen: findings are data no one edits). A log's
+ * findings are kept for as long as it is shown; empty lists made per finding were a good part
+ * of a big analysis's allocations.
+ */
+export const NONE: readonly never[] = Object.freeze([]);
+
 /** The policy that lets exactly this request through, before a rule adjusts it. */
-export function baseFix(context: RuleContext, overrides: Partial<CorsPolicyFix> = {}): CorsPolicyFix {
+export function baseFix(context: RuleContext, overrides?: Partial<CorsPolicyFix>): CorsPolicyFix {
   const { tx } = context;
   const method = requestMethod(tx);
+  const upper = method.toUpperCase();
   const origin = tx.requestOrigin;
-  return {
-    allowOrigins: origin && origin !== 'null' ? [origin] : [],
-    allowMethods: isSafelistedMethod(method.toUpperCase()) && method === method.toUpperCase() ? [] : [method.toUpperCase()],
+  const fix: CorsPolicyFix = {
+    allowOrigins: origin && origin !== 'null' ? [origin] : NONE,
+    allowMethods: isSafelistedMethod(upper) && method === upper ? NONE : [upper],
     allowHeaders: requestedHeaders(tx),
     allowCredentials: context.credentials.include,
-    exposeHeaders: [],
+    exposeHeaders: NONE,
     maxAgeSeconds: null,
     answerPreflightBeforeAuth: tx.preflight !== null || tx.preflightState === 'not-in-log',
     varyOrigin: true,
     path: pathOf((tx.redirectHops[0] ?? tx.actualRequest).url),
     // fetch() sends "patch" as written and methods compare byte for byte: fix the page's code too.
-    notes: method !== method.toUpperCase() ? [`In the page, write the method in upper case: method: '${method.toUpperCase()}' (fetch() sends '${method}' as written).`] : [],
-    ...overrides,
+    notes: method !== upper ? [`In the page, write the method in upper case: method: '${upper}' (fetch() sends '${method}' as written).`] : NONE,
   };
+  return overrides ? Object.assign(fix, overrides) : fix;
 }
 
 /** A finding with the common params and inferences, plus the rule's own. */
@@ -99,13 +130,12 @@ export function finding(
   context: RuleContext,
   found: { evidence: Evidence[]; params?: ExplanationParams; fix?: CorsPolicyFix | null; inferences?: string[] },
 ): Finding {
-  // Object.assign and push rather than spreads: this runs for every transaction of a log.
+  // Object.assign rather than spreads: this runs for every transaction of a log.
   const notes = inferences(context);
-  if (found.inferences) notes.push(...found.inferences);
   return {
     evidence: found.evidence,
     params: found.params ? Object.assign(baseParams(context), found.params) : baseParams(context),
-    inferences: notes,
+    inferences: found.inferences ? [...notes, ...found.inferences] : notes,
     fix: found.fix === undefined ? baseFix(context) : found.fix,
   };
 }

@@ -1,14 +1,17 @@
 import type { CorsRule } from '../rule.ts';
-import { evidence, finding } from './support.ts';
+import type { Exchange } from '../types.ts';
+import { evidence, finding, firstExchange } from './support.ts';
 
 /**
  * A redirect to data:, file:, javascript: or another non-HTTP scheme: the network layer refuses it
  * (net::ERR_UNSAFE_REDIRECT) before CORS is consulted, so Chromium reports no CORS error.
  */
+const refusedRedirect = (exchange: Exchange) => exchange.error === 'net::ERR_UNSAFE_REDIRECT';
+
 const rule: CorsRule = {
   meta: { id: 'unsafe-redirect', title: 'Redirect to a URL the browser refuses (not CORS)', verdict: 'not-cors', chromiumErrors: [], firefoxReason: null },
   check(context) {
-    const hop = [...context.tx.redirectHops, context.tx.actualRequest].find((exchange) => exchange.error === 'net::ERR_UNSAFE_REDIRECT');
+    const hop = firstExchange(context.tx, refusedRedirect, false);
     if (!hop) return null;
     return finding(context, {
       evidence: [evidence('redirect', 'location', hop.redirectURL || null, 'not an http(s) URL'), evidence('log', 'error', hop.error, 'refused by the browser')],

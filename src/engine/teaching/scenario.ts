@@ -147,5 +147,5 @@ function guessedPreflightHeaders(actualHeaders: readonly Header[], passedEarlier
 
 /** Header lookup for scenario replies (same joining rule as the engine). */
 export function replyHeader(reply: ServerReply, name: string): string | null {
-  return getHeader(reply.headers, name);
+  return getHeader(reply.headers, name.toLowerCase());
 }
