@@ -7,7 +7,7 @@ const browserGlobals = ['window', 'document', 'chrome', 'browser', 'navigator', 
   .map((name) => ({ name, message: 'src/engine is pure: pass data in instead (only src/platform touches browser APIs).' }));
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-firefox/', 'artifacts/', 'dist-cli/', 'node_modules/', 'test-results/', 'public/', '.tmp/'] },
+  { ignores: ['dist/', 'dist-firefox/', 'artifacts/', 'dist-cli/', 'node_modules/', 'test-results/', 'public/', '.tmp/', 'test-output/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
