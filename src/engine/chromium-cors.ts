@@ -195,16 +195,16 @@ function checkPreflight(tx: CorsTransaction, preflight: Exchange, credentials: b
  */
 export function originForHop(tx: CorsTransaction, hopIndex: number): string {
   const origin = tx.requestOrigin ?? 'null';
-  const hops = [...tx.redirectHops, tx.actualRequest];
+  const { redirectHops } = tx;
+  const last = Math.min(hopIndex, redirectHops.length);
+  const hopAt = (i: number) => (i < redirectHops.length ? redirectHops[i]! : tx.actualRequest);
   let tainted = false;
-  for (let i = 1; i <= hopIndex && i < hops.length; i++) {
-    const from = originOf(hops[i - 1]!.url);
-    const to = originOf(hops[i]!.url);
-    if (from !== to && from !== origin) tainted = true;
+  for (let i = 1; i <= last && !tainted; i++) {
+    const from = originOf(redirectHops[i - 1]!.url);
+    if (from !== originOf(hopAt(i).url) && from !== origin) tainted = true;
   }
-  const hop = hops[hopIndex]!;
   // The Origin header the hop actually carried is the best record, when the log has it.
-  return getHeader(hop.requestHeaders, 'origin') ?? (tainted ? 'null' : origin);
+  return getHeader(hopAt(last).requestHeaders, 'origin') ?? (tainted ? 'null' : origin);
 }
 
 /** Runs Chromium's checks for one credentials mode. */
@@ -257,15 +257,9 @@ function checkResponses(tx: CorsTransaction, credentials: boolean): CorsFailure 
   }
 
   const { redirectHops, actualRequest } = tx;
-  let tainted = false;
   for (let i = 0; i <= redirectHops.length; i++) {
     const hop = i < redirectHops.length ? redirectHops[i]! : actualRequest;
-    // As originForHop, one hop at a time: a redirect to another origin taints it to "null".
-    if (i > 0 && !tainted) {
-      const from = originOf(redirectHops[i - 1]!.url);
-      if (from !== originOf(hop.url) && from !== origin) tainted = true;
-    }
-    const hopOrigin = getHeader(hop.requestHeaders, 'origin') ?? (tainted ? 'null' : origin);
+    const hopOrigin = originForHop(tx, i);
     const isLast = i === redirectHops.length;
     // A response that never arrived (status 0) was not checked: the failure lies elsewhere. One
     // exception: a service worker that answered a CORS request with an opaque response, which

@@ -56,13 +56,13 @@ export function decideCors(tx: CorsTransaction): CorsOutcome {
   return { credentials: CREDENTIALS.default, failure: withoutCredentials, alternativeFailure: withCredentials };
 }
 
+const NO_WARNINGS: Diagnosis['warnings'] = Object.freeze([]);
+
 /**
  * What a transaction's history rules may look back at: a window of the log (the panel's, a
  * test's), or, from diagnoseLog, a function handing the facts it read once for the whole log.
  * Only two warning rules read it, on requests that passed, so it is built on first use.
  */
-const NO_WARNINGS: Diagnosis['warnings'] = Object.freeze([]);
-
 export type EarlierSource = readonly Exchange[] | (() => readonly EarlierExchange[]);
 
 export function diagnoseTransaction(tx: CorsTransaction, earlier: EarlierSource = []): Diagnosis {
