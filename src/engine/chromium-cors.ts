@@ -7,6 +7,7 @@
 import { getHeader, parseAllowList } from './headers.ts';
 import { addressSpaceOf, hasUrlCredentials, isHttpScheme, originOf, parsesAsUrl } from './origin.ts';
 import { isSafelistedMethod } from './fetch-spec.ts';
+import { NONE } from './none.ts';
 import type { CorsTransaction, Exchange } from './types.ts';
 
 /** Network.CorsError values (CDP spelling) that Chromium 156 can still report. */
@@ -91,10 +92,8 @@ export function requestMethod(tx: CorsTransaction): string {
 /** Lower-case names the preflight asked for (Access-Control-Request-Headers). */
 export function requestedHeaders(tx: CorsTransaction): readonly string[] {
   const raw = tx.preflight ? getHeader(tx.preflight.requestHeaders, 'access-control-request-headers') : null;
-  return raw ? raw.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean) : NO_HEADERS;
+  return raw ? raw.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean) : NONE;
 }
-// Frozen and shared: most requests ask for no header, and fixes quote this list as it is.
-const NO_HEADERS: readonly string[] = Object.freeze([]);
 
 /** preflight_result.cc EnsureAllowedCrossOriginMethod. */
 export function methodAllowed(method: string, allowMethods: string[], credentials: boolean): boolean {

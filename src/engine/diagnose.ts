@@ -6,6 +6,7 @@ import { evaluateCors, evaluateCorsBothModes, type CorsFailure } from './chromiu
 import { firefoxReasonFor } from './firefox.ts';
 import { getHeader } from './headers.ts';
 import { describeEarlier, describeWindow, EARLIER_CONTEXT, type EarlierExchange } from './history.ts';
+import { NONE } from './none.ts';
 import { normalizeHar, parseHarText, type NormalizedLog } from './normalize.ts';
 import { withUrlCache } from './origin.ts';
 import { pairTransactions } from './pair.ts';
@@ -56,8 +57,6 @@ export function decideCors(tx: CorsTransaction): CorsOutcome {
   return { credentials: CREDENTIALS.default, failure: withoutCredentials, alternativeFailure: withCredentials };
 }
 
-const NO_WARNINGS: Diagnosis['warnings'] = Object.freeze([]);
-
 /**
  * What a transaction's history rules may look back at: a window of the log (the panel's, a
  * test's), or, from diagnoseLog, a function handing the facts it read once for the whole log.
@@ -67,7 +66,7 @@ export type EarlierSource = readonly Exchange[] | (() => readonly EarlierExchang
 
 export function diagnoseTransaction(tx: CorsTransaction, earlier: EarlierSource = []): Diagnosis {
   const context: RuleContext = new TransactionContext(tx, earlier, decideCors(tx));
-  // Most transactions have no warning: they share one empty list (frozen, so no one can add to it).
+  // Most transactions have no warning: they share the frozen empty list.
   let warnings: { ruleId: RuleId; finding: Finding }[] | null = null;
   for (const rule of rulesFor(context.failure?.error ?? null)) {
     const found = rule.check(context);
@@ -89,14 +88,14 @@ export function diagnoseTransaction(tx: CorsTransaction, earlier: EarlierSource 
       chromiumError,
       firefoxReason,
       finding: headline ? headline.finding : found,
-      warnings: warnings ?? NO_WARNINGS,
+      warnings: warnings ?? NONE,
       transaction: tx,
     };
   }
   // Unreachable while the rule list ends with rules that cover every case; kept total for safety.
   return {
     verdict: 'not-cors', ruleId: 'not-cross-origin', chromiumError: null, firefoxReason: null,
-    finding: { evidence: [], params: {}, inferences: [], fix: null }, warnings: warnings ?? NO_WARNINGS, transaction: tx,
+    finding: { evidence: [], params: {}, inferences: [], fix: null }, warnings: warnings ?? NONE, transaction: tx,
   };
 }
 

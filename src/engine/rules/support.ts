@@ -1,6 +1,7 @@
 /** Small helpers the rules share: evidence, the base fix, and the facts most explanations quote. */
 import { getHeader } from '../headers.ts';
 import { isSafelistedMethod } from '../fetch-spec.ts';
+import { NONE } from '../none.ts';
 import { originOf, parseUrl } from '../origin.ts';
 import { requestedHeaders, requestMethod, type ChromiumCorsError } from '../chromium-cors.ts';
 import type { RuleContext } from '../rule.ts';
@@ -95,13 +96,6 @@ export function inferences(context: RuleContext): readonly string[] {
   }
   return notes ?? NONE;
 }
-
-/**
- * Shared by every finding with nothing to list (frozen: findings are data no one edits). A log's
- * findings are kept for as long as it is shown; empty lists made per finding were a good part
- * of a big analysis's allocations.
- */
-export const NONE: readonly never[] = Object.freeze([]);
 
 /** The policy that lets exactly this request through, before a rule adjusts it. */
 export function baseFix(context: RuleContext, overrides?: Partial<CorsPolicyFix>): CorsPolicyFix {
