@@ -116,6 +116,20 @@ export function firstDisallowedHeader(requested: readonly string[], allowHeaders
 /** DNS, TCP, TLS and proxy failures (`response._error`): no HTTP response, so nothing CORS could judge. */
 export const NETWORK_ERROR = /^net::ERR_(NAME_NOT_RESOLVED|NAME_RESOLUTION_FAILED|CONNECTION_\w+|ADDRESS_\w+|TIMED_OUT|INTERNET_DISCONNECTED|NETWORK_\w+|EMPTY_RESPONSE|SSL_\w+|CERT_\w+|TUNNEL_CONNECTION_FAILED|PROXY_\w+|SOCKET_\w+|HTTP2_\w+|QUIC_\w+)$/;
 
+/** DNS, TCP, TLS or proxy failure of this exchange: it got no HTTP response. */
+export const failedToConnect = (exchange: Exchange): boolean => exchange.error !== null && NETWORK_ERROR.test(exchange.error);
+
+/**
+ * The first exchange of the transaction, in the order the browser sent them (the preflight, if
+ * asked, then each redirect hop, then the final request), that passes `test`. A loop, not an
+ * array built to search: the rules that use it run on every transaction.
+ */
+export function firstExchange(tx: CorsTransaction, test: (exchange: Exchange) => boolean, withPreflight: boolean): Exchange | undefined {
+  if (withPreflight && tx.preflight && test(tx.preflight)) return tx.preflight;
+  for (const hop of tx.redirectHops) if (test(hop)) return hop;
+  return test(tx.actualRequest) ? tx.actualRequest : undefined;
+}
+
 export interface LocalNetworkAccess {
   from: string;
   target: string;
@@ -139,8 +153,7 @@ export function localNetworkAccessBlocked(tx: CorsTransaction): LocalNetworkAcce
   if (!from || fromSpace !== 'public' || (toSpace !== 'local' && toSpace !== 'loopback')) return null;
   const { actualRequest, preflight } = tx;
   if (actualRequest.outcome !== 'failed' || actualRequest.status !== 0 || (preflight && preflight.status !== 0)) return null;
-  const exchanges = [preflight, ...tx.redirectHops, actualRequest];
-  if (exchanges.some((exchange) => exchange?.error && NETWORK_ERROR.test(exchange.error))) return null;
+  if (firstExchange(tx, failedToConnect, true)) return null;
   return { from, target, fromSpace, toSpace };
 }
 

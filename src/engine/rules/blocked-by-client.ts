@@ -1,6 +1,7 @@
+import { firstExchange } from '../chromium-cors.ts';
 import type { CorsRule } from '../rule.ts';
 import type { Exchange } from '../types.ts';
-import { evidence, finding, firstExchange } from './support.ts';
+import { evidence, finding } from './support.ts';
 
 /** An extension (ad blocker, privacy tool) or a DevTools request block cancelled the request. */
 const blockedByClient = (exchange: Exchange) => exchange.error === 'net::ERR_BLOCKED_BY_CLIENT';

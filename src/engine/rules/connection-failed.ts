@@ -1,11 +1,8 @@
-import { NETWORK_ERROR } from '../chromium-cors.ts';
+import { failedToConnect, firstExchange } from '../chromium-cors.ts';
 import type { CorsRule } from '../rule.ts';
-import type { Exchange } from '../types.ts';
-import { evidence, finding, firstExchange } from './support.ts';
+import { evidence, finding } from './support.ts';
 
 /** DNS, TCP and TLS failures: no response at all, so nothing CORS could judge. */
-
-const failedToConnect = (exchange: Exchange) => exchange.error !== null && NETWORK_ERROR.test(exchange.error);
 
 const rule: CorsRule = {
   meta: { id: 'connection-failed', title: 'Server unreachable (not CORS)', verdict: 'not-cors', chromiumErrors: [], firefoxReason: 'CORSDidNotSucceed' },

@@ -5,18 +5,7 @@ import { NONE } from '../none.ts';
 import { originOf, parseUrl } from '../origin.ts';
 import { requestedHeaders, requestMethod, type ChromiumCorsError } from '../chromium-cors.ts';
 import type { RuleContext } from '../rule.ts';
-import type { CorsPolicyFix, CorsTransaction, Evidence, Exchange, ExplanationParams, Finding } from '../types.ts';
-
-/**
- * The first exchange of the transaction, in the order the browser sent them (the preflight, if
- * asked, then each redirect hop, then the final request), that passes `test`. A loop, not an
- * array built to search: the rules that use it run on every transaction.
- */
-export function firstExchange(tx: CorsTransaction, test: (exchange: Exchange) => boolean, withPreflight: boolean): Exchange | undefined {
-  if (withPreflight && tx.preflight && test(tx.preflight)) return tx.preflight;
-  for (const hop of tx.redirectHops) if (test(hop)) return hop;
-  return test(tx.actualRequest) ? tx.actualRequest : undefined;
-}
+import type { CorsPolicyFix, Evidence, Exchange, ExplanationParams, Finding } from '../types.ts';
 
 export function evidence(on: Evidence['on'], label: string, value: string | null, note: string): Evidence {
   return { on, label, value, note };

@@ -1,6 +1,7 @@
+import { firstExchange } from '../chromium-cors.ts';
 import type { CorsRule } from '../rule.ts';
 import type { Exchange } from '../types.ts';
-import { evidence, finding, firstExchange } from './support.ts';
+import { evidence, finding } from './support.ts';
 
 /**
  * A redirect to data:, file:, javascript: or another non-HTTP scheme: the network layer refuses it
