@@ -3,9 +3,9 @@ import type { CorsRule } from '../rule.ts';
 import type { Exchange } from '../types.ts';
 import { evidence, finding } from './support.ts';
 
-/** An extension (ad blocker, privacy tool) or a DevTools request block cancelled the request. */
 const blockedByClient = (exchange: Exchange) => exchange.error === 'net::ERR_BLOCKED_BY_CLIENT';
 
+/** An extension (ad blocker, privacy tool) or a DevTools request block cancelled the request. */
 const rule: CorsRule = {
   meta: { id: 'blocked-by-client', title: 'Blocked by an extension or ad blocker', verdict: 'not-cors', chromiumErrors: [], firefoxReason: null },
   check(context) {

@@ -3,7 +3,6 @@ import type { CorsRule } from '../rule.ts';
 import { evidence, finding } from './support.ts';
 
 /** DNS, TCP and TLS failures: no response at all, so nothing CORS could judge. */
-
 const rule: CorsRule = {
   meta: { id: 'connection-failed', title: 'Server unreachable (not CORS)', verdict: 'not-cors', chromiumErrors: [], firefoxReason: 'CORSDidNotSucceed' },
   check(context) {

@@ -3,12 +3,12 @@ import type { CorsRule } from '../rule.ts';
 import type { Exchange } from '../types.ts';
 import { evidence, finding } from './support.ts';
 
+const refusedRedirect = (exchange: Exchange) => exchange.error === 'net::ERR_UNSAFE_REDIRECT';
+
 /**
  * A redirect to data:, file:, javascript: or another non-HTTP scheme: the network layer refuses it
  * (net::ERR_UNSAFE_REDIRECT) before CORS is consulted, so Chromium reports no CORS error.
  */
-const refusedRedirect = (exchange: Exchange) => exchange.error === 'net::ERR_UNSAFE_REDIRECT';
-
 const rule: CorsRule = {
   meta: { id: 'unsafe-redirect', title: 'Redirect to a URL the browser refuses (not CORS)', verdict: 'not-cors', chromiumErrors: [], firefoxReason: null },
   check(context) {
