@@ -165,9 +165,9 @@ function redactEvidence(evidence: Evidence): Evidence {
   return { ...evidence, value };
 }
 
+/** Field by field, not a spread: a finding builds its parts when read (rules/support.ts RuleFinding). */
 function redactFinding(finding: Finding): Finding {
   return {
-    ...finding,
     evidence: finding.evidence.map(redactEvidence),
     params: Object.fromEntries(Object.entries(finding.params).map(([k, v]) => [k, redactText(v)])),
     inferences: finding.inferences.map(redactText),

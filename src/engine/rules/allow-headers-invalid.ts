@@ -1,5 +1,5 @@
 import type { CorsRule } from '../rule.ts';
-import { baseFix, evidence, failureIs, finding } from './support.ts';
+import { evidence, failureIs, finding } from './support.ts';
 
 /** Access-Control-Allow-Headers must be a comma-separated list of header names. */
 const rule: CorsRule = {
@@ -10,7 +10,6 @@ const rule: CorsRule = {
     return finding(context, {
       evidence: [evidence('preflight-response', 'access-control-allow-headers', value, 'not a list of header names')],
       params: { allowHeaders: value },
-      fix: baseFix(context),
     });
   },
 };

@@ -1,5 +1,5 @@
 import type { CorsRule } from '../rule.ts';
-import { baseFix, evidence, failureIs, finding } from './support.ts';
+import { evidence, failureIs, finding } from './support.ts';
 
 /** Access-Control-Allow-Methods must be a comma-separated list of tokens; one bad item voids it all. */
 const rule: CorsRule = {
@@ -10,7 +10,6 @@ const rule: CorsRule = {
     return finding(context, {
       evidence: [evidence('preflight-response', 'access-control-allow-methods', value, 'not a list of method names')],
       params: { allowMethods: value },
-      fix: baseFix(context),
     });
   },
 };

@@ -1,6 +1,6 @@
 import { headerCount } from '../headers.ts';
 import type { CorsRule } from '../rule.ts';
-import { baseFix, failureIs, finding, originEvidence } from './support.ts';
+import { failureIs, finding, originEvidence } from './support.ts';
 
 /** Allow-Origin holds one origin, never a list; a doubled header reads as a list too. */
 const rule: CorsRule = {
@@ -14,7 +14,6 @@ const rule: CorsRule = {
     return finding(context, {
       evidence: originEvidence(context),
       params: { cause: sentTwice ? 'sent-twice' : 'list' },
-      fix: baseFix(context),
     });
   },
 };

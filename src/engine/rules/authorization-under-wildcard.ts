@@ -1,7 +1,7 @@
 import { getHeader, parseAllowList } from '../headers.ts';
 import { requestedHeaders } from '../chromium-cors.ts';
 import type { CorsRule } from '../rule.ts';
-import { baseFix, evidence, finding } from './support.ts';
+import { evidence, finding } from './support.ts';
 import { passed } from './warning-support.ts';
 
 /** The Fetch standard says "*" never covers Authorization; browsers still allow it today. */
@@ -15,7 +15,6 @@ const rule: CorsRule = {
     if (!lower.includes('*') || lower.includes('authorization')) return null;
     return finding(context, {
       evidence: [evidence('preflight-response', 'access-control-allow-headers', allowHeaders.join(', '), 'a wildcard without "authorization"')],
-      fix: baseFix(context),
     });
   },
 };

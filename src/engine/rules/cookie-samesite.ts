@@ -1,7 +1,7 @@
 import type { CorsRule } from '../rule.ts';
 import { isHeaderName } from '../headers.ts';
 import { parseUrl } from '../origin.ts';
-import { baseFix, evidence, finding } from './support.ts';
+import { evidence, finding } from './support.ts';
 import { passed } from './warning-support.ts';
 
 /** The site of a host: its last two labels, or the host itself for IPs and single labels (no public-suffix list). */
@@ -26,7 +26,7 @@ const rule: CorsRule = {
     return finding(context, {
       evidence: [evidence('response', 'set-cookie', `${cookieName}=…; ${bad.split(';').slice(1).map((s) => s.trim()).join('; ')}`, 'lacks SameSite=None; Secure')],
       params: { cookieName },
-      fix: baseFix(context, { allowCredentials: true, notes: [`Set the cookie with: Set-Cookie: ${cookieName}=…; SameSite=None; Secure; HttpOnly (Secure needs https, except on localhost).`] }),
+      fix: { allowCredentials: true, notes: [`Set the cookie with: Set-Cookie: ${cookieName}=…; SameSite=None; Secure; HttpOnly (Secure needs https, except on localhost).`] },
     });
   },
 };

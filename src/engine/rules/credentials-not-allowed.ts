@@ -1,6 +1,6 @@
 import { getHeader } from '../headers.ts';
 import type { CorsRule } from '../rule.ts';
-import { baseFix, evidence, failedOn, failureIs, finding } from './support.ts';
+import { evidence, failedOn, failureIs, finding } from './support.ts';
 
 /** A credentialed request needs `Access-Control-Allow-Credentials: true`, exactly, lower case. */
 const rule: CorsRule = {
@@ -17,7 +17,7 @@ const rule: CorsRule = {
         evidence('request', 'credentials', context.credentials.include ? 'include' : 'omit', 'the request sends cookies or auth'),
       ],
       params: { allowCredentials: value ?? '' },
-      fix: baseFix(context, { allowCredentials: true }),
+      fix: { allowCredentials: true },
     });
   },
 };

@@ -1,5 +1,5 @@
 import type { CorsRule } from '../rule.ts';
-import { baseFix, evidence, failureIs, finding } from './support.ts';
+import { evidence, failureIs, finding } from './support.ts';
 
 /**
  * The API failed (4xx/5xx) and its error path sends no CORS headers, so the page sees a CORS error
@@ -16,7 +16,7 @@ const rule: CorsRule = {
         evidence('response', 'status', String(status), 'the server errored'),
         evidence('response', 'access-control-allow-origin', null, 'its error response has no CORS headers'),
       ],
-      fix: baseFix(context, { notes: ['Send CORS headers on error responses too (nginx: add_header … always; frameworks: register CORS before the error handler).'] }),
+      fix: { notes: ['Send CORS headers on error responses too (nginx: add_header … always; frameworks: register CORS before the error handler).'] },
     });
   },
 };

@@ -2,7 +2,7 @@ import { getHeader } from '../headers.ts';
 import { SAFELISTED_RESPONSE_HEADERS } from '../fetch-spec.ts';
 import type { CorsRule } from '../rule.ts';
 import type { Header } from '../types.ts';
-import { baseFix, evidence, finding } from './support.ts';
+import { evidence, finding } from './support.ts';
 import { passed } from './warning-support.ts';
 
 /** Headers a page typically reads from an API response, beyond the always-visible ones. */
@@ -32,7 +32,7 @@ const rule: CorsRule = {
     return finding(context, {
       evidence: [evidence('response', 'access-control-expose-headers', exposeRaw || null, `does not expose ${hidden.join(', ')}`)],
       params: { hidden: hidden.join(', '), declared: declared ? 'yes' : '' },
-      fix: baseFix(context, { exposeHeaders: hidden }),
+      fix: { exposeHeaders: hidden },
     });
   },
 };

@@ -1,6 +1,6 @@
 import { getHeader } from '../headers.ts';
 import type { CorsRule } from '../rule.ts';
-import { baseFix, evidence, failureIs, finding } from './support.ts';
+import { evidence, failureIs, finding } from './support.ts';
 
 /** A request header the page set (X-Api-Key, Authorization, Content-Type: application/json…) is not allowed. */
 const rule: CorsRule = {
@@ -15,7 +15,6 @@ const rule: CorsRule = {
         evidence('preflight-response', 'access-control-allow-headers', allowHeaders, `does not list "${header}"`),
       ],
       params: { header, allowHeaders: allowHeaders ?? '', contentTypeNote: header === 'content-type' ? 'yes' : '' },
-      fix: baseFix(context),
     });
   },
 };

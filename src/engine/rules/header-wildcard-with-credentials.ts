@@ -1,6 +1,6 @@
 import { getHeader } from '../headers.ts';
 import type { CorsRule } from '../rule.ts';
-import { baseFix, evidence, failureIs, finding } from './support.ts';
+import { evidence, failureIs, finding } from './support.ts';
 
 /** With credentials, "*" in Access-Control-Allow-Headers is a literal name, not a wildcard. */
 const rule: CorsRule = {
@@ -15,7 +15,6 @@ const rule: CorsRule = {
         evidence('preflight-response', 'access-control-allow-headers', allowHeaders, 'a wildcard, which credentials turn off'),
       ],
       params: { header: context.failure!.failedParameter, allowHeaders },
-      fix: baseFix(context),
     });
   },
 };

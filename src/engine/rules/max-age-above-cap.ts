@@ -1,6 +1,6 @@
 import { getHeader } from '../headers.ts';
 import type { CorsRule } from '../rule.ts';
-import { baseFix, evidence, finding } from './support.ts';
+import { evidence, finding } from './support.ts';
 import { passed } from './warning-support.ts';
 
 /** Browsers cap the preflight cache: Chromium 7200 s, Firefox 86400 s; more is silently cut. */
@@ -22,7 +22,7 @@ const rule: CorsRule = {
         // The caps differ: up to Firefox's, only Chromium-based browsers cut the value.
         cappedIn: seconds <= FIREFOX_MAX_AGE_CAP ? 'chromium' : 'both',
       },
-      fix: baseFix(context, { maxAgeSeconds: CHROMIUM_MAX_AGE_CAP }),
+      fix: { maxAgeSeconds: CHROMIUM_MAX_AGE_CAP },
     });
   },
 };

@@ -1,6 +1,6 @@
 import { getHeader, parseAllowList } from '../headers.ts';
 import type { CorsRule } from '../rule.ts';
-import { baseFix, evidence, failureIs, finding } from './support.ts';
+import { evidence, failureIs, finding } from './support.ts';
 
 /**
  * The method is listed, but in another case. Methods are compared byte for byte, and fetch()
@@ -21,7 +21,7 @@ const rule: CorsRule = {
         evidence('preflight-response', 'access-control-allow-methods', listed.join(', '), `lists "${sameButCase}", which is compared case-sensitively`),
       ],
       params: { listedAs: sameButCase, upper: method.toUpperCase(), sent: method === method.toUpperCase() ? 'upper' : 'not-upper' },
-      fix: baseFix(context, { allowMethods: [method.toUpperCase()] }),
+      fix: { allowMethods: [method.toUpperCase()] },
     });
   },
 };

@@ -1,6 +1,6 @@
 import { getHeader } from '../headers.ts';
 import type { CorsRule } from '../rule.ts';
-import { baseFix, evidence, failureIs, finding } from './support.ts';
+import { evidence, failureIs, finding } from './support.ts';
 
 /** The preflight answer does not list the request's method (PUT, DELETE, PATCH…). */
 const rule: CorsRule = {
@@ -15,7 +15,6 @@ const rule: CorsRule = {
         evidence('preflight-response', 'access-control-allow-methods', allowMethods, wildcardIgnored ? '"*" does not count with credentials' : 'does not list it'),
       ],
       params: { allowMethods: allowMethods ?? '', wildcardIgnored: wildcardIgnored ? 'yes' : '' },
-      fix: baseFix(context),
     });
   },
 };

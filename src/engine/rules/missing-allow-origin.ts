@@ -1,5 +1,5 @@
 import type { CorsRule } from '../rule.ts';
-import { baseFix, failureIs, finding, originEvidence } from './support.ts';
+import { failureIs, finding, originEvidence } from './support.ts';
 
 /** The most common one: the server (or its preflight answer) sends no Access-Control-Allow-Origin. */
 const rule: CorsRule = {
@@ -12,7 +12,6 @@ const rule: CorsRule = {
     return finding(context, {
       evidence: originEvidence(context),
       params: { where: context.failure!.stage === 'preflight' ? 'preflight' : context.failure!.stage === 'redirect' ? 'redirect' : 'response' },
-      fix: baseFix(context),
     });
   },
 };

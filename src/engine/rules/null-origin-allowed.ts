@@ -1,6 +1,6 @@
 import { getHeader } from '../headers.ts';
 import type { CorsRule } from '../rule.ts';
-import { baseFix, evidence, finding } from './support.ts';
+import { evidence, finding } from './support.ts';
 import { passed } from './warning-support.ts';
 
 /** Allowing "null" lets sandboxed iframes and data: documents from any site in. */
@@ -10,7 +10,7 @@ const rule: CorsRule = {
     if (!passed(context) || getHeader(context.tx.actualRequest.responseHeaders, 'access-control-allow-origin') !== 'null') return null;
     return finding(context, {
       evidence: [evidence('response', 'access-control-allow-origin', 'null', 'any sandboxed or data: page sends "null"')],
-      fix: baseFix(context, { allowOrigins: [], notes: ['Serve the calling page from a real origin and allow that origin instead of "null".'] }),
+      fix: { allowOrigins: [], notes: ['Serve the calling page from a real origin and allow that origin instead of "null".'] },
     });
   },
 };

@@ -1,6 +1,6 @@
 import { getHeader } from '../headers.ts';
 import type { CorsRule } from '../rule.ts';
-import { baseFix, evidence, failureIs, finding } from './support.ts';
+import { evidence, failureIs, finding } from './support.ts';
 
 /** A preflight must be answered directly: any 3xx (http→https, trailing slash, login page) fails it. */
 const rule: CorsRule = {
@@ -15,7 +15,7 @@ const rule: CorsRule = {
         evidence('preflight-response', 'location', location, 'where the server tried to send it'),
       ],
       params: { location },
-      fix: baseFix(context, { answerPreflightBeforeAuth: true, notes: ['Call the final URL directly from the page (https, exact path, trailing slash as the server expects).'] }),
+      fix: { answerPreflightBeforeAuth: true, notes: ['Call the final URL directly from the page (https, exact path, trailing slash as the server expects).'] },
     });
   },
 };

@@ -1,6 +1,6 @@
 import { getHeader } from '../headers.ts';
 import type { CorsRule } from '../rule.ts';
-import { baseFix, evidence, failureIs, finding } from './support.ts';
+import { evidence, failureIs, finding } from './support.ts';
 
 /**
  * The server answered OPTIONS with an error. Without CORS headers Chromium names the missing
@@ -26,7 +26,7 @@ const rule: CorsRule = {
         evidence('preflight-response', 'access-control-allow-origin', getHeader(preflight.responseHeaders, 'access-control-allow-origin'), 'CORS headers on the OPTIONS answer'),
       ],
       params: { cause, statusText: preflight.statusText },
-      fix: baseFix(context, { answerPreflightBeforeAuth: true }),
+      fix: { answerPreflightBeforeAuth: true },
     });
   },
 };

@@ -1,5 +1,5 @@
 import type { CorsRule } from '../rule.ts';
-import { baseFix, evidence, failureIs, finding, originEvidence } from './support.ts';
+import { evidence, failureIs, finding, originEvidence } from './support.ts';
 
 /**
  * After a redirect to yet another origin the browser sends `Origin: null`; the server there
@@ -15,7 +15,7 @@ const rule: CorsRule = {
     return finding(context, {
       evidence: [evidence('redirect', 'location', last.redirectURL, 'a redirect to another origin'), ...originEvidence(context)],
       params: { redirectedTo: last.redirectURL },
-      fix: baseFix(context, { notes: ['Call the final URL directly so no cross-origin redirect happens; or have the redirect target allow the origin "null" (only without credentials).'] }),
+      fix: { notes: ['Call the final URL directly so no cross-origin redirect happens; or have the redirect target allow the origin "null" (only without credentials).'] },
     });
   },
 };

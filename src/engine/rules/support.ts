@@ -108,19 +108,52 @@ export function baseFix(context: RuleContext, overrides?: Partial<CorsPolicyFix>
   return overrides ? Object.assign(fix, overrides) : fix;
 }
 
-/** A finding with the common params and inferences, plus the rule's own. */
-export function finding(
-  context: RuleContext,
-  found: { evidence: Evidence[]; params?: ExplanationParams; fix?: CorsPolicyFix | null; inferences?: string[] },
-): Finding {
-  // Object.assign rather than spreads: this runs for every transaction of a log.
-  const notes = inferences(context);
-  return {
-    evidence: found.evidence,
-    params: found.params ? Object.assign(baseParams(context), found.params) : baseParams(context),
-    inferences: found.inferences ? [...notes, ...found.inferences] : notes,
-    fix: found.fix === undefined ? baseFix(context) : found.fix,
-  };
+/** What a rule found: its evidence and, on top of the common ones, its own params and fix changes. */
+export interface Found {
+  evidence: Evidence[];
+  params?: ExplanationParams;
+  /** Absent: the base fix; null: no CORS fix; an object: the base fix with these changes. */
+  fix?: Partial<CorsPolicyFix> | null;
+  inferences?: string[];
+}
+
+/**
+ * A finding whose common parts (params, inferences, fix) are built when first read. A log's
+ * analysis diagnoses every transaction but the user reads a few explanations: building them all
+ * up front was a fifth of a big analysis, most of it collecting them again.
+ */
+class RuleFinding implements Finding {
+  readonly evidence: Evidence[];
+  private builtParams: ExplanationParams | null = null;
+  private builtInferences: readonly string[] | null = null;
+  private builtFix: CorsPolicyFix | null | undefined = undefined;
+
+  constructor(private readonly context: RuleContext, private readonly found: Found) {
+    this.evidence = found.evidence;
+  }
+
+  get params(): ExplanationParams {
+    const own = this.found.params;
+    return (this.builtParams ??= own ? Object.assign(baseParams(this.context), own) : baseParams(this.context));
+  }
+
+  get inferences(): readonly string[] {
+    const own = this.found.inferences;
+    return (this.builtInferences ??= own ? [...inferences(this.context), ...own] : inferences(this.context));
+  }
+
+  get fix(): CorsPolicyFix | null {
+    if (this.builtFix === undefined) {
+      const changes = this.found.fix;
+      this.builtFix = changes === null ? null : baseFix(this.context, changes);
+    }
+    return this.builtFix;
+  }
+}
+
+/** A finding with the common params, inferences and fix, plus the rule's own. */
+export function finding(context: RuleContext, found: Found): Finding {
+  return new RuleFinding(context, found);
 }
 
 /** Evidence: the Origin the browser sent, and the Allow-Origin it got back. */

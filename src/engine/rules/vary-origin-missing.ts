@@ -1,6 +1,6 @@
 import { getHeader } from '../headers.ts';
 import type { CorsRule } from '../rule.ts';
-import { baseFix, evidence, finding } from './support.ts';
+import { evidence, finding } from './support.ts';
 import { passed } from './warning-support.ts';
 
 /** An echoed origin without Vary: Origin lets a cache serve one origin's answer to another. */
@@ -18,7 +18,7 @@ const rule: CorsRule = {
         evidence('response', 'access-control-allow-origin', allowOrigin, 'names one origin'),
         evidence('response', 'vary', vary, 'does not include Origin'),
       ],
-      fix: baseFix(context, { varyOrigin: true }),
+      fix: { varyOrigin: true },
     });
   },
 };

@@ -1,6 +1,6 @@
 import { getHeader } from '../headers.ts';
 import type { CorsRule } from '../rule.ts';
-import { baseFix, evidence, failedOn, failureIs, finding } from './support.ts';
+import { evidence, failedOn, failureIs, finding } from './support.ts';
 
 /** `Access-Control-Allow-Origin: *` is refused for credentialed requests. */
 const rule: CorsRule = {
@@ -16,7 +16,7 @@ const rule: CorsRule = {
         evidence(failedOn(context), 'access-control-allow-origin', '*', 'a wildcard'),
         evidence('request', 'cookie', cookie === null ? null : '(cookies sent)', 'credentials mode include'),
       ],
-      fix: baseFix(context, { allowCredentials: true }),
+      fix: { allowCredentials: true },
     });
   },
 };
