@@ -4,7 +4,7 @@
  * returns the one CorsError Chromium would report, or null when the request passes.
  * Everything else in the engine explains what this decides.
  */
-import { getHeader, parseAllowList } from './headers.ts';
+import { getHeader, isHeaderName, parseAllowList } from './headers.ts';
 import { addressSpaceOf, hasUrlCredentials, isHttpScheme, originOf, parsesAsUrl } from './origin.ts';
 import { isSafelistedMethod } from './fetch-spec.ts';
 import { NONE } from './none.ts';
@@ -71,13 +71,68 @@ const PREFLIGHT_ACCESS_ERROR: Record<AccessError, ChromiumCorsError> = {
   InvalidAllowCredentials: 'PreflightInvalidAllowCredentials',
 };
 
-function accessOf(exchange: Exchange, credentials: boolean, origin: string): AccessError | null {
-  return checkAccess(
-    getHeader(exchange.responseHeaders, 'access-control-allow-origin'),
-    getHeader(exchange.responseHeaders, 'access-control-allow-credentials'),
-    credentials,
-    origin,
-  );
+/**
+ * The Access-Control-Allow-* headers of one response, as getHeader reads them (duplicates
+ * joined), in one pass over its headers, and the two allow lists parsed when first asked.
+ */
+class CorsResponse {
+  allowOrigin: string | null = null;
+  allowCredentials: string | null = null;
+  allowMethods: string | null = null;
+  allowHeaders: string | null = null;
+  private methodList: string[] | null | undefined = undefined;
+  private headerList: string[] | null | undefined = undefined;
+
+  constructor(readonly exchange: Exchange) {
+    for (const { name, value } of exchange.responseHeaders) {
+      // Names of other lengths cannot be one of the four: most headers cost one comparison.
+      switch (name.length) {
+        case 27:
+          if (isHeaderName(name, 'access-control-allow-origin')) this.allowOrigin = joined(this.allowOrigin, value);
+          break;
+        case 32:
+          if (isHeaderName(name, 'access-control-allow-credentials')) this.allowCredentials = joined(this.allowCredentials, value);
+          break;
+        case 28:
+          if (isHeaderName(name, 'access-control-allow-methods')) this.allowMethods = joined(this.allowMethods, value);
+          else if (isHeaderName(name, 'access-control-allow-headers')) this.allowHeaders = joined(this.allowHeaders, value);
+          break;
+      }
+    }
+  }
+
+  /** Access-Control-Allow-Methods parsed (null: it does not parse). */
+  get methods(): string[] | null {
+    return this.methodList === undefined ? (this.methodList = parseAllowList(this.allowMethods)) : this.methodList;
+  }
+
+  get headers(): string[] | null {
+    return this.headerList === undefined ? (this.headerList = parseAllowList(this.allowHeaders)) : this.headerList;
+  }
+}
+
+const joined = (previous: string | null, value: string): string => (previous === null ? value.trim() : `${previous}, ${value.trim()}`);
+
+/**
+ * A transaction's checks read the same two or three responses for both credentials modes, and
+ * its rules read them again: remember the last few rather than scanning their headers each time.
+ */
+function corsResponseOf(exchange: Exchange): CorsResponse {
+  for (let i = 0; i < RECENT_RESPONSES; i++) {
+    const known = recentResponses[i];
+    if (known !== undefined && known.exchange === exchange) return known;
+  }
+  const read = new CorsResponse(exchange);
+  recentResponses[recentAt] = read;
+  recentAt = (recentAt + 1) % RECENT_RESPONSES;
+  return read;
+}
+const RECENT_RESPONSES = 4;
+const recentResponses: (CorsResponse | undefined)[] = new Array<CorsResponse | undefined>(RECENT_RESPONSES).fill(undefined);
+let recentAt = 0;
+
+function accessOf(response: CorsResponse, credentials: boolean, origin: string): AccessError | null {
+  return checkAccess(response.allowOrigin, response.allowCredentials, credentials, origin);
 }
 
 export function isRedirect(exchange: Exchange): boolean {
@@ -89,11 +144,21 @@ export function requestMethod(tx: CorsTransaction): string {
   return (tx.preflight && getHeader(tx.preflight.requestHeaders, 'access-control-request-method')) ?? tx.actualRequest.method;
 }
 
-/** Lower-case names the preflight asked for (Access-Control-Request-Headers). */
+/**
+ * Lower-case names the preflight asked for (Access-Control-Request-Headers). Both credentials
+ * modes' checks and the rules ask for the same transaction's in turn: the last answer is kept.
+ */
 export function requestedHeaders(tx: CorsTransaction): readonly string[] {
-  const raw = tx.preflight ? getHeader(tx.preflight.requestHeaders, 'access-control-request-headers') : null;
-  return raw ? raw.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean) : NONE;
+  const preflight = tx.preflight;
+  if (!preflight) return NONE;
+  if (preflight === lastPreflight) return lastRequested;
+  const raw = getHeader(preflight.requestHeaders, 'access-control-request-headers');
+  lastRequested = raw ? Object.freeze(raw.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)) : NONE;
+  lastPreflight = preflight;
+  return lastRequested;
 }
+let lastPreflight: Exchange | null = null;
+let lastRequested: readonly string[] = NONE;
 
 /** preflight_result.cc EnsureAllowedCrossOriginMethod. */
 export function methodAllowed(method: string, allowMethods: string[], credentials: boolean): boolean {
@@ -107,10 +172,13 @@ export function methodAllowed(method: string, allowMethods: string[], credential
 /** preflight_result.cc EnsureAllowedCrossOriginHeaders: the first requested header not allowed, or null. */
 export function firstDisallowedHeader(requested: readonly string[], allowHeaders: readonly string[], credentials: boolean): string | null {
   if (requested.length === 0) return null;
-  const allowed = new Set(allowHeaders.map((h) => h.toLowerCase()));
+  const allowed = allowHeaders.map((h) => h.toLowerCase());
   // Without credentials "*" allows everything; Chromium still lets Authorization through (a warning rule says why that will change).
-  if (!credentials && allowed.has('*')) return null;
-  return [...requested].sort().find((name) => !allowed.has(name)) ?? null;
+  if (!credentials && allowed.includes('*')) return null;
+  // The first in sorted order, as Chromium reports it: the smallest disallowed name, without sorting a copy.
+  let first: string | null = null;
+  for (const name of requested) if (!allowed.includes(name) && (first === null || name < first)) first = name;
+  return first;
 }
 
 /** DNS, TCP, TLS and proxy failures (`response._error`): no HTTP response, so nothing CORS could judge. */
@@ -174,23 +242,21 @@ function checkPreflight(tx: CorsTransaction, preflight: Exchange, credentials: b
   // No headers Chromium could have judged, so no CORS check failed here.
   if (lacksResponse(preflight)) return null;
   if (isRedirect(preflight)) return failure('PreflightDisallowedRedirect', 'preflight', preflight, origin);
-  const access = accessOf(preflight, credentials, origin);
+  const response = corsResponseOf(preflight);
+  const access = accessOf(response, credentials, origin);
   if (access) {
-    const allowOrigin = getHeader(preflight.responseHeaders, 'access-control-allow-origin') ?? '';
-    return failure(PREFLIGHT_ACCESS_ERROR[access], 'preflight', preflight, origin, access === 'InvalidAllowCredentials' ? '' : allowOrigin);
+    return failure(PREFLIGHT_ACCESS_ERROR[access], 'preflight', preflight, origin, access === 'InvalidAllowCredentials' ? '' : response.allowOrigin ?? '');
   }
   if (preflight.status < 200 || preflight.status > 299) {
     return failure('PreflightInvalidStatus', 'preflight', preflight, origin, String(preflight.status));
   }
-  const allowMethodsRaw = getHeader(preflight.responseHeaders, 'access-control-allow-methods');
-  const allowMethods = parseAllowList(allowMethodsRaw);
+  const allowMethods = response.methods;
   if (allowMethods === null) {
-    return failure('InvalidAllowMethodsPreflightResponse', 'preflight', preflight, origin, allowMethodsRaw ?? '');
+    return failure('InvalidAllowMethodsPreflightResponse', 'preflight', preflight, origin, response.allowMethods ?? '');
   }
-  const allowHeadersRaw = getHeader(preflight.responseHeaders, 'access-control-allow-headers');
-  const allowHeaders = parseAllowList(allowHeadersRaw);
+  const allowHeaders = response.headers;
   if (allowHeaders === null) {
-    return failure('InvalidAllowHeadersPreflightResponse', 'preflight', preflight, origin, allowHeadersRaw ?? '');
+    return failure('InvalidAllowHeadersPreflightResponse', 'preflight', preflight, origin, response.allowHeaders ?? '');
   }
   const method = requestMethod(tx);
   if (!methodAllowed(method, allowMethods, credentials)) {
@@ -209,15 +275,17 @@ export function originForHop(tx: CorsTransaction, hopIndex: number): string {
   const origin = tx.requestOrigin ?? 'null';
   const { redirectHops } = tx;
   const last = Math.min(hopIndex, redirectHops.length);
-  const hopAt = (i: number) => (i < redirectHops.length ? redirectHops[i]! : tx.actualRequest);
   let tainted = false;
   for (let i = 1; i <= last && !tainted; i++) {
     const from = originOf(redirectHops[i - 1]!.url);
-    if (from !== originOf(hopAt(i).url) && from !== origin) tainted = true;
+    if (from !== originOf(hopAt(tx, i).url) && from !== origin) tainted = true;
   }
   // The Origin header the hop actually carried is the best record, when the log has it.
-  return getHeader(hopAt(last).requestHeaders, 'origin') ?? (tainted ? 'null' : origin);
+  return getHeader(hopAt(tx, last).requestHeaders, 'origin') ?? (tainted ? 'null' : origin);
 }
+
+/** Redirect hop `i`, or the final request after them. */
+const hopAt = (tx: CorsTransaction, i: number): Exchange => (i < tx.redirectHops.length ? tx.redirectHops[i]! : tx.actualRequest);
 
 /** Runs Chromium's checks for one credentials mode. */
 export function evaluateCors(tx: CorsTransaction, credentials: boolean): CorsFailure | null {
@@ -279,10 +347,10 @@ function checkResponses(tx: CorsTransaction, credentials: boolean): CorsFailure 
     if (hop.status === 0) {
       return isLast && hop.fetchedViaServiceWorker && hop.outcome === 'failed' ? failure('InvalidResponse', 'actual', hop, hopOrigin) : null;
     }
-    const access = accessOf(hop, credentials, hopOrigin);
+    const response = corsResponseOf(hop);
+    const access = accessOf(response, credentials, hopOrigin);
     if (access) {
-      const allowOrigin = getHeader(hop.responseHeaders, 'access-control-allow-origin') ?? '';
-      return failure(access, isLast ? 'actual' : 'redirect', hop, hopOrigin, access === 'InvalidAllowCredentials' ? '' : allowOrigin);
+      return failure(access, isLast ? 'actual' : 'redirect', hop, hopOrigin, access === 'InvalidAllowCredentials' ? '' : response.allowOrigin ?? '');
     }
     if (!isLast || isRedirect(hop)) {
       const location = hop.redirectURL;
