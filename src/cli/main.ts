@@ -4,12 +4,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { diagnoseLog } from '../engine/diagnose.ts';
+import { analyzeHarText, type LogDiagnosis } from '../engine/diagnose.ts';
 import { environmentFor } from '../engine/export/environment.ts';
 import { involvedHar } from '../engine/export/har.ts';
 import { toJsonReport } from '../engine/export/json.ts';
 import { diagnosesToMarkdown } from '../engine/export/markdown.ts';
-import { HarInputError, parseHarText } from '../engine/normalize.ts';
+import { HarInputError } from '../engine/normalize.ts';
 import { snippetGenerators } from '../engine/snippets/index.ts';
 import { parseArgs, USAGE, type AnalyzeOptions } from './args.ts';
 import { formatText } from './format-text.ts';
@@ -62,10 +62,10 @@ function analyze(options: AnalyzeOptions, io: CliIO): number {
     return 2;
   }
   let text: string;
-  let analysis: ReturnType<typeof diagnoseLog>;
+  let analysis: LogDiagnosis;
   try {
     text = io.readInput(options.input);
-    analysis = diagnoseLog(parseHarText(text));
+    analysis = analyzeHarText(text);
   } catch (error) {
     if (error instanceof HarInputError || error instanceof InputError) {
       io.stderr(`cors-lens: ${options.input === '-' ? 'standard input' : options.input}: ${error.message}\n`);
@@ -98,7 +98,7 @@ function analyze(options: AnalyzeOptions, io: CliIO): number {
 }
 
 /** The entries behind the results shown, from the file's own entries (every field kept, then redacted). */
-function writeHarOut(path: string, text: string, shown: ReturnType<typeof diagnoseLog>['diagnoses'], includeSecrets: boolean, io: CliIO): boolean {
+function writeHarOut(path: string, text: string, shown: LogDiagnosis['diagnoses'], includeSecrets: boolean, io: CliIO): boolean {
   const log = (JSON.parse(text) as { log: { entries: unknown[]; pages?: unknown[] } }).log;
   const har = involvedHar(shown, {
     includeSecrets, creator: { name: 'cors-lens', version: VERSION },

@@ -5,7 +5,7 @@
  * Everything else in the engine explains what this decides.
  */
 import { getHeader, isHeaderName, parseAllowList } from './headers.ts';
-import { addressSpaceOf, hasUrlCredentials, isHttpScheme, originOf, parsesAsUrl } from './origin.ts';
+import { addressSpaceOf, addressSpaceOfUrl, hasUrlCredentials, isHttpScheme, parsesAsUrl, targetOf } from './origin.ts';
 import { isSafelistedMethod } from './fetch-spec.ts';
 import { NONE } from './none.ts';
 import type { CorsTransaction, Exchange } from './types.ts';
@@ -214,15 +214,15 @@ export interface LocalNetworkAccess {
  * (and no connection error) is the evidence of a denial.
  */
 export function localNetworkAccessBlocked(tx: CorsTransaction): LocalNetworkAccess | null {
-  const target = (tx.redirectHops[0] ?? tx.actualRequest).url;
+  const first = tx.redirectHops[0] ?? tx.actualRequest;
   const from = tx.requestOrigin ?? tx.actualRequest.pageUrl;
-  const fromSpace = from ? addressSpaceOf(from) : null;
-  const toSpace = addressSpaceOf(target);
-  if (!from || fromSpace !== 'public' || (toSpace !== 'local' && toSpace !== 'loopback')) return null;
+  if (!from || addressSpaceOf(from) !== 'public') return null;
+  const toSpace = addressSpaceOfUrl(targetOf(first));
+  if (toSpace !== 'local' && toSpace !== 'loopback') return null;
   const { actualRequest, preflight } = tx;
   if (actualRequest.outcome !== 'failed' || actualRequest.status !== 0 || (preflight && preflight.status !== 0)) return null;
   if (firstExchange(tx, failedToConnect, true)) return null;
-  return { from, target, fromSpace, toSpace };
+  return { from, target: first.url, fromSpace: 'public', toSpace };
 }
 
 function failure(error: ChromiumCorsError, stage: CheckStage, exchange: Exchange, comparedOrigin: string, failedParameter = ''): CorsFailure {
@@ -277,8 +277,8 @@ export function originForHop(tx: CorsTransaction, hopIndex: number): string {
   const last = Math.min(hopIndex, redirectHops.length);
   let tainted = false;
   for (let i = 1; i <= last && !tainted; i++) {
-    const from = originOf(redirectHops[i - 1]!.url);
-    if (from !== originOf(hopAt(tx, i).url) && from !== origin) tainted = true;
+    const from = targetOf(redirectHops[i - 1]!)?.origin ?? null;
+    if (from !== (targetOf(hopAt(tx, i))?.origin ?? null) && from !== origin) tainted = true;
   }
   // The Origin header the hop actually carried is the best record, when the log has it.
   return getHeader(hopAt(tx, last).requestHeaders, 'origin') ?? (tainted ? 'null' : origin);
@@ -321,7 +321,8 @@ function checkRequest(tx: CorsTransaction): CorsFailure | null | undefined {
   }
   if (mode === 'navigate') return null;
   const first = tx.redirectHops[0] ?? actualRequest;
-  if (!isHttpScheme(first.url)) return failure('CorsDisabledScheme', 'renderer', first, origin, first.url);
+  const scheme = targetOf(first)?.scheme;
+  if (scheme !== 'http' && scheme !== 'https') return failure('CorsDisabledScheme', 'renderer', first, origin, first.url);
   if (localNetworkAccessBlocked(tx)) {
     return failure('LocalNetworkAccessPermissionDenied', tx.preflight ? 'preflight' : 'actual', tx.preflight ?? first, origin, first.url);
   }

@@ -7,7 +7,7 @@ import { firefoxReasonFor } from './firefox.ts';
 import { getHeader } from './headers.ts';
 import { describeEarlier, describeWindow, EARLIER_CONTEXT, type EarlierExchange } from './history.ts';
 import { NONE } from './none.ts';
-import { normalizeHar, parseHarText, type NormalizedLog } from './normalize.ts';
+import { entryCount, normalizeHar, parseHarJson, type NormalizedLog } from './normalize.ts';
 import { withUrlCache } from './origin.ts';
 import { pairTransactions } from './pair.ts';
 import { rulesFor } from './rules/index.ts';
@@ -164,9 +164,10 @@ function diagnoseOrderedLog(log: Pick<NormalizedLog, 'exchanges' | 'problems'> &
 
 /** HAR text → diagnoses. Throws HarInputError (with a message for the user) on bad input. */
 export function analyzeHarText(text: string): LogDiagnosis {
-  return diagnoseLog(parseHarText(text));
+  return analyzeHar(parseHarJson(text));
 }
 
 export function analyzeHar(harDocument: unknown): LogDiagnosis {
-  return diagnoseLog(normalizeHar(harDocument));
+  // Room for the log's URLs from the start: normalize parses each entry's once (Exchange.target).
+  return withUrlCache(2 * entryCount(harDocument), () => diagnoseLog(normalizeHar(harDocument)));
 }

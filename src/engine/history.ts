@@ -5,7 +5,7 @@
  * so reading headers and parsing URLs there, per scan, was most of a big log's rule time.
  */
 import { getHeader } from './headers.ts';
-import { originOf } from './origin.ts';
+import { targetOf } from './origin.ts';
 import type { Exchange } from './types.ts';
 
 /** How many exchanges before a transaction its rules may look back at. */
@@ -13,7 +13,7 @@ export const EARLIER_CONTEXT = 500;
 
 export interface EarlierExchange {
   exchange: Exchange;
-  /** Origin of the exchange's URL (the same string object as originOf returns for it). */
+  /** Origin of the exchange's URL. */
   apiOrigin: string | null;
   /** Its Set-Cookie, or null. */
   setCookie: string | null;
@@ -33,7 +33,7 @@ export function describeEarlier(exchange: Exchange): EarlierExchange | null {
   if (setCookie === null && !credentialed) return null;
   const origin = credentialed ? getHeader(exchange.requestHeaders, 'origin') : null;
   const echoed = origin !== null && getHeader(exchange.responseHeaders, 'access-control-allow-origin') === origin;
-  return { exchange, apiOrigin: originOf(exchange.url), setCookie, credentialedEcho: echoed ? origin : null };
+  return { exchange, apiOrigin: targetOf(exchange)?.origin ?? null, setCookie, credentialedEcho: echoed ? origin : null };
 }
 
 /** The context facts of a window of exchanges (the panel's, or a test's), in order. */

@@ -3,6 +3,7 @@
  * entries (with _resourceType, _initiator, _error) and Firefox's export. Never throws on a
  * malformed entry: it is skipped and named in `problems`, so nothing is lost silently.
  */
+import { parseUrl } from './origin.ts';
 import type { Exchange, Header } from './types.ts';
 
 export type HarInputProblem = 'empty' | 'not-json' | 'truncated' | 'not-har';
@@ -52,6 +53,11 @@ function isWellFormedList(raw: readonly unknown[]): boolean {
 
 /** Parses HAR text, or throws HarInputError naming what is wrong with it. */
 export function parseHarText(text: string): NormalizedLog {
+  return normalizeHar(parseHarJson(text));
+}
+
+/** HAR text → the parsed JSON document, or HarInputError when it is empty or not JSON. */
+export function parseHarJson(text: string): unknown {
   // Not text.trim(): that copies the whole file (hundreds of MB) only to look at its first character.
   if (!/\S/.test(text)) throw new HarInputError('empty', 'The file is empty: expected a HAR (HTTP Archive) JSON document.');
   let parsed: unknown;
@@ -64,7 +70,13 @@ export function parseHarText(text: string): NormalizedLog {
       ? new HarInputError('truncated', `The HAR file is truncated (the JSON ends early: ${detail}). Export it again from DevTools.`)
       : new HarInputError('not-json', `This is not JSON, so not a HAR file (${detail}).`);
   }
-  return normalizeHar(parsed);
+  return parsed;
+}
+
+/** How many entries a HAR document lists (0 when it is not one): what an analysis sizes its URL cache by. */
+export function entryCount(harDocument: unknown): number {
+  const log = isObject(harDocument) ? harDocument.log : undefined;
+  return isObject(log) && Array.isArray(log.entries) ? log.entries.length : 0;
 }
 
 /** Normalizes a parsed HAR document ({log: {entries}}) or throws HarInputError. */
@@ -112,6 +124,7 @@ export function normalizeEntry(entry: unknown, index: number, pages = new Map<st
   return {
     index,
     url: request.url,
+    target: parseUrl(request.url),
     method: asString(request.method, 'GET'),
     startedDateTime,
     startedMs: Date.parse(startedDateTime),

@@ -75,6 +75,11 @@ function parseUrlWhatwg(url: string): UrlParts | null {
   }
 }
 
+/** The parsed URL of an exchange: the one normalize read, else parsed now. */
+export function targetOf(exchange: { url: string; target?: UrlParts | null }): UrlParts | null {
+  return exchange.target !== undefined ? exchange.target : parseUrl(exchange.url);
+}
+
 /** The serialized origin of a URL ("null" for opaque ones), or null if it does not parse. */
 export function originOf(url: string): string | null {
   return parseUrl(url)?.origin ?? null;
@@ -115,8 +120,14 @@ export function classifyOriginMismatch(allowOrigin: string, requestOrigin: strin
 }
 
 /** True for hosts Chromium treats as loopback or private (Local Network Access). */
-export function addressSpaceOf(url: string): 'loopback' | 'local' | 'public' | null {
-  const host = parseUrl(url)?.hostname;
+export function addressSpaceOf(url: string): AddressSpace | null {
+  return addressSpaceOfUrl(parseUrl(url));
+}
+
+export type AddressSpace = 'loopback' | 'local' | 'public';
+
+export function addressSpaceOfUrl(parts: UrlParts | null): AddressSpace | null {
+  const host = parts?.hostname;
   if (host === undefined) return null;
   if (host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127\./.test(host)) return 'loopback';
   if (/^10\./.test(host) || /^192\.168\./.test(host) || /^172\.(1[6-9]|2\d|3[01])\./.test(host)) return 'local';

@@ -5,7 +5,7 @@
  */
 import { getHeader } from './headers.ts';
 import { corsUnsafeRequestHeaderNames, isSafelistedMethod } from './fetch-spec.ts';
-import { originOf } from './origin.ts';
+import { originOf, targetOf } from './origin.ts';
 import type { CorsTransaction, Exchange } from './types.ts';
 
 export function isPreflight(exchange: Exchange): boolean {
@@ -118,7 +118,7 @@ export function pairTransactions(exchanges: readonly Exchange[]): CorsTransactio
 
     const requestOrigin = getHeader(first.requestHeaders, 'origin')
       ?? (preflight ? getHeader(preflight.requestHeaders, 'origin') : null);
-    const targetOrigin = originOf(first.url);
+    const targetOrigin = targetOf(first)?.origin ?? null;
     const fromOrigin = requestOrigin ?? pageOriginOf(first);
     // Fetch answers data: URLs itself, with no CORS check (Firefox's HAR lists them, e.g. a data: favicon).
     const crossOrigin = !/^data:/i.test(first.url) && fromOrigin !== null && targetOrigin !== null && fromOrigin !== targetOrigin;
@@ -149,7 +149,7 @@ export function pairTransactions(exchanges: readonly Exchange[]): CorsTransactio
         };
         transactions.push({
           actualRequest, redirectHops: [], preflight, preflightState: 'sent', requestOrigin,
-          crossOrigin: requestOrigin !== originOf(preflight.url),
+          crossOrigin: requestOrigin !== (targetOf(preflight)?.origin ?? null),
         });
         orphans++;
       }

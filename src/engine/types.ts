@@ -1,4 +1,5 @@
 // The vocabulary of CORS Lens. Pure data: no DOM, no chrome.*, no Preact.
+import type { UrlParts } from './origin.ts';
 
 export interface Header {
   name: string;
@@ -10,6 +11,12 @@ export interface Exchange {
   /** Index of the entry in its source log, stable for the life of a capture. */
   index: number;
   url: string;
+  /**
+   * `url` parsed, once, by normalize (null: it does not parse), so the checks and rules of a big
+   * log do not look it up again and again. Read it through targetOf(): exchanges built elsewhere
+   * (what-if, tests) leave it out.
+   */
+  target?: UrlParts | null;
   method: string;
   startedDateTime: string;
   /** Milliseconds since epoch; NaN when the log had no usable time. */

@@ -1,6 +1,6 @@
 import { getHeader } from '../headers.ts';
 import type { EarlierExchange } from '../history.ts';
-import { originOf } from '../origin.ts';
+import { targetOf } from '../origin.ts';
 import type { CorsRule } from '../rule.ts';
 import { baseFix, evidence, finding } from './support.ts';
 import { passed } from './warning-support.ts';
@@ -23,7 +23,7 @@ const rule: CorsRule = {
   check(context) {
     const { actualRequest } = context.tx;
     if (!passed(context) || context.credentials.include || getHeader(actualRequest.requestHeaders, 'cookie') !== null) return null;
-    const apiOrigin = originOf(actualRequest.url);
+    const apiOrigin = targetOf(actualRequest)?.origin ?? null;
     const setter = latestCookieSetter(context.earlier, apiOrigin);
     if (!setter) return null;
     const cookieName = (setter.setCookie ?? '').split('=')[0]?.trim() ?? '';

@@ -1,4 +1,4 @@
-import { addressSpaceOf, schemeOf } from '../origin.ts';
+import { addressSpaceOfUrl, schemeOf, targetOf } from '../origin.ts';
 import type { CorsRule } from '../rule.ts';
 import { evidence, finding } from './support.ts';
 
@@ -11,10 +11,11 @@ const rule: CorsRule = {
   meta: { id: 'mixed-content', title: 'Mixed content (https page, http API)', verdict: 'not-cors', chromiumErrors: [], firefoxReason: null },
   check(context) {
     const { tx } = context;
-    const target = (tx.redirectHops[0] ?? tx.actualRequest).url;
+    const first = tx.redirectHops[0] ?? tx.actualRequest;
+    const target = first.url;
     const pageOrigin = tx.requestOrigin ?? tx.actualRequest.pageUrl;
-    if (!pageOrigin || schemeOf(pageOrigin) !== 'https' || schemeOf(target) !== 'http') return null;
-    const space = addressSpaceOf(target);
+    if (!pageOrigin || schemeOf(pageOrigin) !== 'https' || targetOf(first)?.scheme !== 'http') return null;
+    const space = addressSpaceOfUrl(targetOf(first));
     if (space === 'loopback' || space === 'local' || tx.actualRequest.outcome === 'completed') return null;
     return finding(context, {
       evidence: [

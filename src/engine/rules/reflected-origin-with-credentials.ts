@@ -1,5 +1,5 @@
 import { getHeader } from '../headers.ts';
-import { originOf } from '../origin.ts';
+import { targetOf } from '../origin.ts';
 import type { CorsRule } from '../rule.ts';
 import { baseFix, evidence, finding } from './support.ts';
 import { passed } from './warning-support.ts';
@@ -16,7 +16,7 @@ const rule: CorsRule = {
     if (!passed(context) || !requestOrigin) return null;
     if (getHeader(actualRequest.responseHeaders, 'access-control-allow-credentials') !== 'true') return null;
     if (getHeader(actualRequest.responseHeaders, 'access-control-allow-origin') !== requestOrigin) return null;
-    const apiOrigin = originOf(actualRequest.url);
+    const apiOrigin = targetOf(actualRequest)?.origin ?? null;
     const other = context.earlier.find((e) => e.credentialedEcho !== null && e.credentialedEcho !== requestOrigin && e.apiOrigin === apiOrigin);
     if (!other) return null;
     const otherOrigin = other.credentialedEcho ?? '';

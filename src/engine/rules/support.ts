@@ -2,7 +2,7 @@
 import { getHeader } from '../headers.ts';
 import { isSafelistedMethod } from '../fetch-spec.ts';
 import { NONE } from '../none.ts';
-import { originOf, parseUrl } from '../origin.ts';
+import { targetOf } from '../origin.ts';
 import { requestedHeaders, requestMethod, type ChromiumCorsError } from '../chromium-cors.ts';
 import type { RuleContext } from '../rule.ts';
 import type { CorsPolicyFix, Evidence, Exchange, ExplanationParams, Finding } from '../types.ts';
@@ -21,8 +21,8 @@ export function failedOn(context: RuleContext): 'preflight-response' | 'redirect
   return stage === 'preflight' ? 'preflight-response' : stage === 'redirect' ? 'redirect' : 'response';
 }
 
-export function pathOf(url: string): string {
-  return parseUrl(url)?.pathname ?? '/';
+export function pathOf(exchange: Exchange): string {
+  return targetOf(exchange)?.pathname ?? '/';
 }
 
 /** The facts nearly every explanation quotes. */
@@ -35,8 +35,8 @@ export function baseParams(context: RuleContext): ExplanationParams {
     origin: context.failure?.comparedOrigin ?? tx.requestOrigin ?? '(unknown origin)',
     pageOrigin: tx.requestOrigin ?? '(unknown origin)',
     url: first.url,
-    apiOrigin: originOf(first.url) ?? first.url,
-    path: pathOf(first.url),
+    apiOrigin: targetOf(first)?.origin ?? first.url,
+    path: pathOf(first),
     method: requestMethod(tx),
     status: String(checked.status),
     preflightStatus: tx.preflight ? String(tx.preflight.status) : '',
@@ -101,7 +101,7 @@ export function baseFix(context: RuleContext, overrides?: Partial<CorsPolicyFix>
     maxAgeSeconds: null,
     answerPreflightBeforeAuth: tx.preflight !== null || tx.preflightState === 'not-in-log',
     varyOrigin: true,
-    path: pathOf((tx.redirectHops[0] ?? tx.actualRequest).url),
+    path: pathOf(tx.redirectHops[0] ?? tx.actualRequest),
     // fetch() sends "patch" as written and methods compare byte for byte: fix the page's code too.
     notes: method !== upper ? [`In the page, write the method in upper case: method: '${upper}' (fetch() sends '${method}' as written).`] : NONE,
   };
