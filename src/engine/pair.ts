@@ -5,6 +5,7 @@
  */
 import { getHeader } from './headers.ts';
 import { corsUnsafeRequestHeaderNames, isSafelistedMethod } from './fetch-spec.ts';
+import { NONE } from './none.ts';
 import { originOf, targetOf } from './origin.ts';
 import type { CorsTransaction, Exchange } from './types.ts';
 
@@ -108,20 +109,25 @@ export function pairTransactions(exchanges: readonly Exchange[]): CorsTransactio
     if (isContinuation[at]) continue;
     const first = ordered[at]!;
     let actualRequest = first;
-    const redirectHops: Exchange[] = [];
-    for (let next = continuesInto[at]!; next >= 0 && redirectHops.length < 99; next = continuesInto[next]!) {
-      redirectHops.push(actualRequest);
-      actualRequest = ordered[next]!;
+    // Most transactions have no redirect: they share the frozen empty list.
+    let redirectHops: readonly Exchange[] = NONE;
+    if (continuesInto[at]! >= 0) {
+      const hops: Exchange[] = [];
+      for (let next = continuesInto[at]!; next >= 0 && hops.length < 99; next = continuesInto[next]!) {
+        hops.push(actualRequest);
+        actualRequest = ordered[next]!;
+      }
+      redirectHops = hops;
     }
 
     const preflight = takePreflight(preflights.get(first.url)?.get(first.method), first, ordered, used);
 
     const requestOrigin = getHeader(first.requestHeaders, 'origin')
       ?? (preflight ? getHeader(preflight.requestHeaders, 'origin') : null);
-    const targetOrigin = targetOf(first)?.origin ?? null;
+    const target = targetOf(first);
     const fromOrigin = requestOrigin ?? pageOriginOf(first);
     // Fetch answers data: URLs itself, with no CORS check (Firefox's HAR lists them, e.g. a data: favicon).
-    const crossOrigin = !/^data:/i.test(first.url) && fromOrigin !== null && targetOrigin !== null && fromOrigin !== targetOrigin;
+    const crossOrigin = target !== null && target.scheme !== 'data' && fromOrigin !== null && fromOrigin !== target.origin;
     const notInLog = !preflight && crossOrigin && requestOrigin !== null
       && (!isSafelistedMethod(first.method) || corsUnsafeRequestHeaderNames(first.requestHeaders).length > 0);
     transactions.push({
@@ -148,7 +154,7 @@ export function pairTransactions(exchanges: readonly Exchange[]): CorsTransactio
           requestHeaders: [], resourceType: null, initiatorType: null, outcome: 'failed', error: preflight.error,
         };
         transactions.push({
-          actualRequest, redirectHops: [], preflight, preflightState: 'sent', requestOrigin,
+          actualRequest, redirectHops: NONE, preflight, preflightState: 'sent', requestOrigin,
           crossOrigin: requestOrigin !== (targetOf(preflight)?.origin ?? null),
         });
         orphans++;

@@ -70,7 +70,7 @@ export interface CorsTransaction {
   /** The final hop of the actual request (the one that carries the outcome). */
   actualRequest: Exchange;
   /** Earlier hops of the actual request, oldest first (each has a redirectURL). */
-  redirectHops: Exchange[];
+  redirectHops: readonly Exchange[];
   preflight: Exchange | null;
   /**
    * sent: an OPTIONS preflight is in the log; not-needed: a simple request;
