@@ -75,8 +75,10 @@ const PREFLIGHT_ACCESS_ERROR: Record<AccessError, ChromiumCorsError> = {
  * The Access-Control-Allow-* headers of one response, as getHeader reads them (duplicates
  * joined), in one pass over its headers, and the two allow lists parsed when first asked.
  */
-class CorsResponse {
+export class CorsResponse {
   allowOrigin: string | null = null;
+  /** How many Access-Control-Allow-Origin lines (Firefox refuses more than one before anything else). */
+  allowOriginLines = 0;
   allowCredentials: string | null = null;
   allowMethods: string | null = null;
   allowHeaders: string | null = null;
@@ -88,7 +90,10 @@ class CorsResponse {
       // Names of other lengths cannot be one of the four: most headers cost one comparison.
       switch (name.length) {
         case 27:
-          if (isHeaderName(name, 'access-control-allow-origin')) this.allowOrigin = joined(this.allowOrigin, value);
+          if (isHeaderName(name, 'access-control-allow-origin')) {
+            this.allowOrigin = joined(this.allowOrigin, value);
+            this.allowOriginLines++;
+          }
           break;
         case 32:
           if (isHeaderName(name, 'access-control-allow-credentials')) this.allowCredentials = joined(this.allowCredentials, value);
@@ -117,7 +122,7 @@ const joined = (previous: string | null, value: string): string => (previous ===
  * A transaction's checks read the same two or three responses for both credentials modes, and
  * its rules read them again: remember the last few rather than scanning their headers each time.
  */
-function corsResponseOf(exchange: Exchange): CorsResponse {
+export function corsResponseOf(exchange: Exchange): CorsResponse {
   for (let i = 0; i < RECENT_RESPONSES; i++) {
     const known = recentResponses[i];
     if (known !== undefined && known.exchange === exchange) return known;

@@ -1,6 +1,6 @@
 /** Firefox's console reason (CORSMissingAllowOrigin, …) for each Chromium CorsError; null where Firefox has none. */
-import type { ChromiumCorsError } from './chromium-cors.ts';
-import { getHeader, headerCount } from './headers.ts';
+import { corsResponseOf, type ChromiumCorsError } from './chromium-cors.ts';
+import { getHeader } from './headers.ts';
 import type { CorsTransaction } from './types.ts';
 
 export const FIREFOX_REASON: Record<ChromiumCorsError, string | null> = {
@@ -53,11 +53,13 @@ export function firefoxReasonFor(error: ChromiumCorsError, tx: CorsTransaction, 
   const exchange = onPreflight ? tx.preflight : tx.actualRequest;
   if (!exchange) return FIREFOX_REASON[error];
   const origin = getHeader(exchange.requestHeaders, 'origin') ?? tx.requestOrigin;
-  const allowOrigin = getHeader(exchange.responseHeaders, 'access-control-allow-origin');
-  if (headerCount(exchange.responseHeaders, 'access-control-allow-origin') > 1) return 'CORSMultipleAllowOriginNotAllowed';
+  // The response Chromium's checks just read: its headers are not scanned again.
+  const response = corsResponseOf(exchange);
+  const { allowOrigin } = response;
+  if (response.allowOriginLines > 1) return 'CORSMultipleAllowOriginNotAllowed';
   if (allowOrigin === null) return 'CORSMissingAllowOrigin';
   if (withCredentials && allowOrigin === '*') return 'CORSNotSupportingCredentials';
   if (allowOrigin !== '*' && allowOrigin !== origin) return 'CORSAllowOriginNotMatchingOrigin';
-  if (withCredentials && getHeader(exchange.responseHeaders, 'access-control-allow-credentials') !== 'true') return 'CORSMissingAllowCredentials';
+  if (withCredentials && response.allowCredentials !== 'true') return 'CORSMissingAllowCredentials';
   return FIREFOX_REASON[error];
 }
