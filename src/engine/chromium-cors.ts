@@ -182,7 +182,10 @@ export function firstDisallowedHeader(requested: readonly string[], allowHeaders
   if (!credentials && allowed.includes('*')) return null;
   // The first in sorted order, as Chromium reports it: the smallest disallowed name, without sorting a copy.
   let first: string | null = null;
-  for (const name of requested) if (!allowed.includes(name) && (first === null || name < first)) first = name;
+  for (let i = 0; i < requested.length; i++) {
+    const name = requested[i]!;
+    if (!allowed.includes(name) && (first === null || name < first)) first = name;
+  }
   return first;
 }
 
@@ -199,7 +202,8 @@ export const failedToConnect = (exchange: Exchange): boolean => exchange.error !
  */
 export function firstExchange(tx: CorsTransaction, test: (exchange: Exchange) => boolean, withPreflight: boolean): Exchange | undefined {
   if (withPreflight && tx.preflight && test(tx.preflight)) return tx.preflight;
-  for (const hop of tx.redirectHops) if (test(hop)) return hop;
+  const hops = tx.redirectHops;
+  for (let i = 0; i < hops.length; i++) if (test(hops[i]!)) return hops[i];
   return test(tx.actualRequest) ? tx.actualRequest : undefined;
 }
 

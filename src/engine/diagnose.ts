@@ -33,7 +33,8 @@ function knownCredentials(tx: CorsTransaction): CredentialsInference | null {
 }
 
 function anyHopSent(tx: CorsTransaction, header: string): boolean {
-  for (const hop of tx.redirectHops) if (getHeader(hop.requestHeaders, header) !== null) return true;
+  const hops = tx.redirectHops;
+  for (let i = 0; i < hops.length; i++) if (getHeader(hops[i]!.requestHeaders, header) !== null) return true;
   return getHeader(tx.actualRequest.requestHeaders, header) !== null;
 }
 
@@ -132,7 +133,7 @@ export function diagnoseLog(log: Pick<NormalizedLog, 'exchanges' | 'problems'> &
 
 function diagnoseOrderedLog(log: Pick<NormalizedLog, 'exchanges' | 'problems'> & { creator?: string | null }): LogDiagnosis {
   const transactions = pairTransactions(log.exchanges);
-  const ordered = [...log.exchanges].sort((a, b) => a.startedMs - b.startedMs || a.index - b.index);
+  const ordered = log.exchanges.slice().sort((a, b) => a.startedMs - b.startedMs || a.index - b.index);
   // Positions (in `ordered`) of the exchanges a rule may cite as context, so each transaction
   // gets its window without copying 500 exchanges: linear in the log, not O(n·500).
   const contextAt: number[] = [];
@@ -148,7 +149,9 @@ function diagnoseOrderedLog(log: Pick<NormalizedLog, 'exchanges' | 'problems'> &
   let seen = 0;
   let windowStart = 0;
   let windowEnd = 0;
-  for (const tx of transactions) {
+  // Indexed (see pairTransactions): a for…of here allocated an iterator result per transaction.
+  for (let i = 0; i < transactions.length; i++) {
+    const tx = transactions[i]!;
     const first = tx.redirectHops[0] ?? tx.actualRequest;
     // Everything logged before this transaction began is its context (cookies set, origins echoed).
     while (seen < ordered.length && (ordered[seen]!.startedMs < first.startedMs || ordered[seen]!.index < first.index && ordered[seen]!.startedMs === first.startedMs)) seen++;

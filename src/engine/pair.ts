@@ -61,16 +61,19 @@ function takePreflight(candidates: Candidates | undefined, request: Exchange, or
 /**
  * Linear, and lean on purpose (it runs over every entry of a log): exchanges are named by their
  * position in time order, so "used" and "continues into" are typed arrays rather than sets and
- * maps keyed by object.
+ * maps keyed by object. Indexed loops, not for…of: this function runs once per log, and its
+ * loops, entered before the optimizer compiles them, allocated an iterator result per element.
  */
 export function pairTransactions(exchanges: readonly Exchange[]): CorsTransaction[] {
-  const ordered = [...exchanges].sort(byTime);
+  const ordered = exchanges.slice().sort(byTime);
   // URL → requested method → preflights in time order (nested maps: no key string per entry).
   const preflights = new Map<string, Map<string, Candidates>>();
   const others: number[] = [];
+  const isPreflightAt = new Uint8Array(ordered.length);
   for (let at = 0; at < ordered.length; at++) {
     const exchange = ordered[at]!;
     if (isPreflight(exchange)) {
+      isPreflightAt[at] = 1;
       const method = getHeader(exchange.requestHeaders, 'access-control-request-method') ?? '';
       let byMethod = preflights.get(exchange.url);
       if (!byMethod) preflights.set(exchange.url, (byMethod = new Map()));
@@ -86,7 +89,8 @@ export function pairTransactions(exchanges: readonly Exchange[]): CorsTransactio
   const continuesInto = new Int32Array(ordered.length).fill(-1);
   const isContinuation = new Uint8Array(ordered.length);
   const pendingByUrl = new Map<string, number[]>();
-  for (const at of others) {
+  for (let i = 0; i < others.length; i++) {
+    const at = others[i]!;
     const exchange = ordered[at]!;
     // Most logs have few redirects: no lookup while none is pending.
     const waiting = pendingByUrl.size > 0 ? pendingByUrl.get(exchange.url) : undefined;
@@ -105,7 +109,8 @@ export function pairTransactions(exchanges: readonly Exchange[]): CorsTransactio
 
   const used = new Uint8Array(ordered.length);
   const transactions: CorsTransaction[] = [];
-  for (const at of others) {
+  for (let i = 0; i < others.length; i++) {
+    const at = others[i]!;
     if (isContinuation[at]) continue;
     const first = ordered[at]!;
     let actualRequest = first;
@@ -141,25 +146,22 @@ export function pairTransactions(exchanges: readonly Exchange[]): CorsTransactio
   }
 
   // A preflight whose actual request never made it into the log still tells a story.
+  // By position, not through the maps' iterators: a pass over typed arrays allocates nothing.
   let orphans = 0;
-  for (const byMethod of preflights.values()) {
-    for (const { positions } of byMethod.values()) {
-      for (const at of positions) {
-        if (used[at]) continue;
-        const preflight = ordered[at]!;
-        const method = getHeader(preflight.requestHeaders, 'access-control-request-method') ?? 'GET';
-        const requestOrigin = getHeader(preflight.requestHeaders, 'origin');
-        const actualRequest: Exchange = {
-          ...preflight, method, status: 0, statusText: '', responseHeaders: [], redirectURL: '',
-          requestHeaders: [], resourceType: null, initiatorType: null, outcome: 'failed', error: preflight.error,
-        };
-        transactions.push({
-          actualRequest, redirectHops: NONE, preflight, preflightState: 'sent', requestOrigin,
-          crossOrigin: requestOrigin !== (targetOf(preflight)?.origin ?? null),
-        });
-        orphans++;
-      }
-    }
+  for (let at = 0; at < ordered.length; at++) {
+    if (!isPreflightAt[at] || used[at]) continue;
+    const preflight = ordered[at]!;
+    const method = getHeader(preflight.requestHeaders, 'access-control-request-method') ?? 'GET';
+    const requestOrigin = getHeader(preflight.requestHeaders, 'origin');
+    const actualRequest: Exchange = {
+      ...preflight, method, status: 0, statusText: '', responseHeaders: [], redirectURL: '',
+      requestHeaders: [], resourceType: null, initiatorType: null, outcome: 'failed', error: preflight.error,
+    };
+    transactions.push({
+      actualRequest, redirectHops: NONE, preflight, preflightState: 'sent', requestOrigin,
+      crossOrigin: requestOrigin !== (targetOf(preflight)?.origin ?? null),
+    });
+    orphans++;
   }
   // Transactions came out in the order of their first hop; only orphans need placing.
   if (orphans === 0) return transactions;
