@@ -6,7 +6,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyzeHarText } from '../../src/engine/diagnose.ts';
+import { analyzeHarText, diagnoseTransaction } from '../../src/engine/diagnose.ts';
+import { normalizeHar } from '../../src/engine/normalize.ts';
+import { pairTransactions } from '../../src/engine/pair.ts';
+import type { RuleContext } from '../../src/engine/rule.ts';
 import { redactDiagnosis } from '../../src/engine/export/redact.ts';
 import { ruleById } from '../../src/engine/rules/index.ts';
 import { har, preflightedRequest } from '../support/har-builder.ts';
@@ -58,5 +61,16 @@ describe('a finding read later', () => {
     const redacted = redactDiagnosis(diagnosis!).finding;
     expect(Object.keys(redacted).sort()).toEqual(['evidence', 'fix', 'inferences', 'params']);
     expect(JSON.stringify(redacted)).not.toMatch(/"(context|found|tx|requestHeaders)"/);
+  });
+
+  it('keeps the transaction, not the earlier exchanges the rules looked at (the panel hands 500)', () => {
+    const log = normalizeHar(JSON.parse(readFileSync(new URL('ok-reflected-with-credentials.har', fixtures), 'utf8')));
+    const tx = pairTransactions(log.exchanges).at(-1)!;
+    const window = Array.from({ length: 500 }, () => log.exchanges[0]!);
+    const { finding } = diagnoseTransaction(tx, window);
+    const kept = (finding as unknown as { context: RuleContext }).context;
+    expect(kept.tx).toBe(tx);
+    expect(kept.earlier).toEqual([]);
+    expect(finding.params.url).toBe(tx.actualRequest.url);
   });
 });
