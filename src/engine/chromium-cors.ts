@@ -4,8 +4,8 @@
  * returns the one CorsError Chromium would report, or null when the request passes.
  * Everything else in the engine explains what this decides.
  */
-import { getHeader, isHeaderName, parseAllowList } from './headers.ts';
-import { addressSpaceOf, addressSpaceOfUrl, hasUrlCredentials, isHttpScheme, parsesAsUrl, targetOf } from './origin.ts';
+import { getHeader, isHeaderName, joinHeaderValue, parseAllowList } from './headers.ts';
+import { addressSpaceOf, addressSpaceOfUrl, hasUrlCredentials, isHttpScheme, isHttpUrl, parsesAsUrl, targetOf } from './origin.ts';
 import { isSafelistedMethod } from './fetch-spec.ts';
 import { NONE } from './none.ts';
 import type { CorsTransaction, Exchange } from './types.ts';
@@ -91,16 +91,16 @@ export class CorsResponse {
       switch (name.length) {
         case 27:
           if (isHeaderName(name, 'access-control-allow-origin')) {
-            this.allowOrigin = joined(this.allowOrigin, value);
+            this.allowOrigin = joinHeaderValue(this.allowOrigin, value);
             this.allowOriginLines++;
           }
           break;
         case 32:
-          if (isHeaderName(name, 'access-control-allow-credentials')) this.allowCredentials = joined(this.allowCredentials, value);
+          if (isHeaderName(name, 'access-control-allow-credentials')) this.allowCredentials = joinHeaderValue(this.allowCredentials, value);
           break;
         case 28:
-          if (isHeaderName(name, 'access-control-allow-methods')) this.allowMethods = joined(this.allowMethods, value);
-          else if (isHeaderName(name, 'access-control-allow-headers')) this.allowHeaders = joined(this.allowHeaders, value);
+          if (isHeaderName(name, 'access-control-allow-methods')) this.allowMethods = joinHeaderValue(this.allowMethods, value);
+          else if (isHeaderName(name, 'access-control-allow-headers')) this.allowHeaders = joinHeaderValue(this.allowHeaders, value);
           break;
       }
     }
@@ -115,8 +115,6 @@ export class CorsResponse {
     return this.headerList === undefined ? (this.headerList = parseAllowList(this.allowHeaders)) : this.headerList;
   }
 }
-
-const joined = (previous: string | null, value: string): string => (previous === null ? value.trim() : `${previous}, ${value.trim()}`);
 
 /**
  * A transaction's checks read the same two or three responses for both credentials modes, and
@@ -330,8 +328,7 @@ function checkRequest(tx: CorsTransaction): CorsFailure | null | undefined {
   }
   if (mode === 'navigate') return null;
   const first = tx.redirectHops[0] ?? actualRequest;
-  const scheme = targetOf(first)?.scheme;
-  if (scheme !== 'http' && scheme !== 'https') return failure('CorsDisabledScheme', 'renderer', first, origin, first.url);
+  if (!isHttpUrl(targetOf(first))) return failure('CorsDisabledScheme', 'renderer', first, origin, first.url);
   if (localNetworkAccessBlocked(tx)) {
     return failure('LocalNetworkAccessPermissionDenied', tx.preflight ? 'preflight' : 'actual', tx.preflight ?? first, origin, first.url);
   }

@@ -24,12 +24,13 @@ export function isHeaderName(name: string, lower: string): boolean {
  */
 export function getHeader(headers: readonly Header[], lower: string): string | null {
   let joined: string | null = null;
-  for (const header of headers) {
-    if (!isHeaderName(header.name, lower)) continue;
-    const value = header.value.trim();
-    joined = joined === null ? value : `${joined}, ${value}`;
-  }
+  for (const header of headers) if (isHeaderName(header.name, lower)) joined = joinHeaderValue(joined, header.value);
   return joined;
+}
+
+/** One more line of a repeated header added to the value read so far (null: none yet), as getHeader joins them. */
+export function joinHeaderValue(previous: string | null, value: string): string {
+  return previous === null ? value.trim() : `${previous}, ${value.trim()}`;
 }
 
 /** How many times the header (`lower`: its name in lower case) is in the list. */

@@ -95,8 +95,11 @@ export function schemeOf(url: string): string | null {
 }
 
 export function isHttpScheme(url: string): boolean {
-  const scheme = schemeOf(url);
-  return scheme === 'http' || scheme === 'https';
+  return isHttpUrl(parseUrl(url));
+}
+
+export function isHttpUrl(parts: UrlParts | null): boolean {
+  return parts?.scheme === 'http' || parts?.scheme === 'https';
 }
 
 export function hasUrlCredentials(url: string): boolean {
