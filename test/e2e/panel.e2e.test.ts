@@ -143,9 +143,18 @@ describe('the CORS Lens panel in real DevTools', () => {
   }, 60_000);
 
   it('collapses a repeated failure into one row with a count', async () => {
-    await runInPage('missing-allow-origin');
-    await pollFor('the missing-allow-origin row to count 2', async () =>
-      rowFor(await rowsInPanel(), 'missing-allow-origin')?.count === '2' ? true : undefined, 10_000);
+    const ran = await runInPage('missing-allow-origin');
+    // Failed once in ~15 full runs (count stayed 1, not reproduced alone or under CPU load): on
+    // a timeout, say what the page got and every row of that endpoint.
+    let seen: RowData[] = [];
+    try {
+      await pollFor('the missing-allow-origin row to count 2', async () => {
+        seen = (await rowsInPanel()).filter((row) => row.url.includes('/s/missing-allow-origin/'));
+        return seen[0]?.count === '2' ? true : undefined;
+      }, 10_000);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}; the page got ${JSON.stringify(ran)}; rows: ${JSON.stringify(seen)}`);
+    }
   }, 20_000);
 
   it('notes a preflight the browser answered from its cache', async () => {
