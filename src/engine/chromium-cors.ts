@@ -343,9 +343,9 @@ function checkResponses(tx: CorsTransaction, credentials: boolean): CorsFailure 
     if (preflightFailure) return preflightFailure;
   }
 
-  const { redirectHops, actualRequest } = tx;
+  const { redirectHops } = tx;
   for (let i = 0; i <= redirectHops.length; i++) {
-    const hop = i < redirectHops.length ? redirectHops[i]! : actualRequest;
+    const hop = hopAt(tx, i);
     const hopOrigin = originForHop(tx, i);
     const isLast = i === redirectHops.length;
     // A response that never arrived (status 0) was not checked: the failure lies elsewhere. One
