@@ -3,6 +3,7 @@
  * entries (with _resourceType, _initiator, _error) and Firefox's export. Never throws on a
  * malformed entry: it is skipped and named in `problems`, so nothing is lost silently.
  */
+import { parseHarTime } from './har-time.ts';
 import { parseUrl } from './origin.ts';
 import type { Exchange, Header } from './types.ts';
 
@@ -127,7 +128,7 @@ export function normalizeEntry(entry: unknown, index: number, pages = new Map<st
     target: parseUrl(request.url),
     method: asString(request.method, 'GET'),
     startedDateTime,
-    startedMs: Date.parse(startedDateTime),
+    startedMs: parseHarTime(startedDateTime),
     requestHeaders: toHeaders(request.headers),
     status,
     statusText: asString(response.statusText),
