@@ -25,8 +25,9 @@ export function parseIsoTime(text: string): number | undefined {
   const second = digits(text, 17, 2);
   if (text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH || text.charCodeAt(10) !== T
     || text.charCodeAt(13) !== COLON || text.charCodeAt(16) !== COLON) return undefined;
-  // Date.UTC reads years 0–99 as 1900–1999.
-  if (year < 100 || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59 || second < 0) return undefined;
+  // digits() is -1 where a digit is missing. Date.UTC reads years 0–99 as 1900–1999.
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23
+    || minute < 0 || minute > 59 || second < 0 || second > 59) return undefined;
   let at = 19;
   let millis = 0;
   if (text.charCodeAt(at) === DOT) {
@@ -43,7 +44,7 @@ export function parseIsoTime(text: string): number | undefined {
   } else if (zone === PLUS || zone === DASH) {
     const hours = digits(text, at + 1, 2);
     const minutes = digits(text, at + 4, 2);
-    if (text.charCodeAt(at + 3) !== COLON || at + 6 !== text.length || hours > 23 || minutes > 59 || minutes < 0 || hours < 0) return undefined;
+    if (text.charCodeAt(at + 3) !== COLON || at + 6 !== text.length || hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return undefined;
     offset = (zone === PLUS ? 1 : -1) * (hours * 60 + minutes) * 60_000;
   } else {
     return undefined;

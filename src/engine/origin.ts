@@ -67,7 +67,7 @@ export function withUrlCache<T>(urls: number, analysis: () => T): T {
  * no parser. Everything else (upper case, IPv6, user info, percent signs, dot segments, punycode,
  * white space, non-ASCII…) is left to the standard's parser.
  */
-const PLAIN_HTTP_URL = /^(https?):\/\/([a-z0-9][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)*)(?::([1-9][0-9]{0,4}))?(\/[!$&'()*+,\-./0-9:;=@A-Z_a-z~]*)?(?:[?#][\x21-\x7e]*)?$/;
+const PLAIN_HTTP_URL = /^https?:\/\/([a-z0-9][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)*)(?::([1-9][0-9]{0,4}))?(\/[!$&'()*+,\-./0-9:;=@A-Z_a-z~]*)?(?:[?#][\x21-\x7e]*)?$/;
 /** Four decimal numbers 0–255 without leading zeros: an IPv4 host the standard's parser leaves as written. */
 const PLAIN_IPV4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$/;
 
@@ -75,7 +75,7 @@ const PLAIN_IPV4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(?:
 export function parsePlainHttpUrl(url: string): UrlParts | undefined {
   const match = PLAIN_HTTP_URL.exec(url);
   if (match === null) return undefined;
-  const [, , hostname, portText, path] = match as unknown as [string, string, string, string | undefined, string | undefined];
+  const [, hostname, portText, path] = match as unknown as [string, string, string | undefined, string | undefined];
   // The scheme as a literal, not the match's copy: the rules compare it with literals.
   const scheme = url.charCodeAt(4) === 115 ? 'https' : 'http';
   // "/." may start a dot segment, which the parser removes; "xn--" labels it checks as punycode.

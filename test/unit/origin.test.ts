@@ -74,7 +74,11 @@ describe('parsePlainHttpUrl (the pattern that spares the parser): the standard p
     fc.string({ maxLength: 8 }).map((t) => (t.length % 2 ? `?${t}` : `#${t}`)),
   );
   const after = often(fc.constant(''), fc.constantFrom(' ', '\t', '\n'));
-  const url = fc.tuple(scheme, separator, host, port, path, tail, after).map((parts) => parts.join(''));
+  const drawn = fc.tuple(scheme, separator, host, port, path, tail, after).map((parts) => parts.join(''));
+  // And one character of a drawn URL replaced by another.
+  const mutated = fc.tuple(drawn, fc.nat(), fc.constantFrom(...'aZ09.-:/@%?#[]\\ é'))
+    .map(([text, at, char]) => text.slice(0, at % (text.length || 1)) + char + text.slice((at % (text.length || 1)) + 1));
+  const url = fc.oneof({ arbitrary: drawn, weight: 3 }, mutated);
 
   it('gives exactly the standard parser\'s parts whenever it reads a URL (10,000 generated URLs)', () => {
     let read = 0;
