@@ -1,6 +1,7 @@
 /** HAR times: the browsers' ISO 8601 form read directly, everything else by Date.parse, always Date.parse's result. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { often as oftenOr, withOneCharacterReplaced } from '../support/near-edges.ts';
 import { parseHarTime, parseIsoTime } from '../../src/engine/har-time.ts';
 
 const TIMES: [text: string, direct: boolean][] = [
@@ -26,7 +27,7 @@ describe('parseHarTime', () => {
 
   it('equals Date.parse on 10,000 generated times near the ISO form', () => {
     const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
-    const often = <T>(usual: fc.Arbitrary<T>, edge: fc.Arbitrary<T>) => fc.oneof({ arbitrary: usual, weight: 8 }, { arbitrary: edge, weight: 1 });
+    const often = <T>(usual: fc.Arbitrary<T>, edge: fc.Arbitrary<T>) => oftenOr(usual, edge, 8);
     const time = fc.tuple(
       often(fc.integer({ min: 1970, max: 2100 }).map(String), fc.constantFrom('0099', '0100', '9999', '+02026', '202')),
       often(fc.constant('-'), fc.constantFrom('/', '')), often(two(12), two(99)), fc.constant('-'), often(two(31), two(99)),
@@ -36,8 +37,7 @@ describe('parseHarTime', () => {
       often(fc.constantFrom('Z', '+01:00', '-05:30', '+00:00'), fc.constantFrom('z', '', '+0100', '+24:00', '-00:60', 'ZZ', ' Z', '+1:00', 'GMT')),
     ).map((parts) => parts.join(''));
     // And one character of a well-formed time replaced by another: a letter where a digit goes, a digit for a separator.
-    const mutated = fc.tuple(time, fc.nat(), fc.constantFrom(...'0159aZT:-+. z'))
-      .map(([text, at, char]) => text.slice(0, at % (text.length || 1)) + char + text.slice((at % (text.length || 1)) + 1));
+    const mutated = withOneCharacterReplaced(time, '0159aZT:-+. z');
     let direct = 0;
     fc.assert(fc.property(fc.oneof(time, mutated), (text) => {
       if (parseIsoTime(text) !== undefined) direct++;

@@ -1,6 +1,7 @@
 /** The URL parts the engine reads (src/engine/origin.ts), and the address space a host is in. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { often as oftenOr, withOneCharacterReplaced } from '../support/near-edges.ts';
 import { addressSpaceOf, classifyOriginMismatch, parsePlainHttpUrl, parseUrl, targetOf } from '../../src/engine/origin.ts';
 
 type Parts = [origin: string, scheme: string, hostname: string, port: string, pathname: string, hasCredentials: boolean];
@@ -49,7 +50,7 @@ const partsOf = (parts: ReturnType<typeof parsePlainHttpUrl> | null) => parts &&
 describe('parsePlainHttpUrl (the pattern that spares the parser): the standard parser\'s parts, or none', () => {
   // URLs near every edge of the pattern: mostly plain ones with one piece off (case, IPv4
   // forms, ports, dot segments, escapes, white space), and some with every piece drawn wild.
-  const often = <T>(usual: fc.Arbitrary<T>, edge: fc.Arbitrary<T>) => fc.oneof({ arbitrary: usual, weight: 6 }, { arbitrary: edge, weight: 1 });
+  const often = <T>(usual: fc.Arbitrary<T>, edge: fc.Arbitrary<T>) => oftenOr(usual, edge, 6);
   const scheme = often(fc.constantFrom('http', 'https'), fc.constantFrom('HTTP', 'Https', 'ftp', 'ws', 'http:', ' http'));
   const separator = often(fc.constant('://'), fc.constantFrom(':/', ':///', '://user@', '://u:p@', ':// ', ':\\\\'));
   const label = often(
@@ -76,8 +77,7 @@ describe('parsePlainHttpUrl (the pattern that spares the parser): the standard p
   const after = often(fc.constant(''), fc.constantFrom(' ', '\t', '\n'));
   const drawn = fc.tuple(scheme, separator, host, port, path, tail, after).map((parts) => parts.join(''));
   // And one character of a drawn URL replaced by another.
-  const mutated = fc.tuple(drawn, fc.nat(), fc.constantFrom(...'aZ09.-:/@%?#[]\\ é'))
-    .map(([text, at, char]) => text.slice(0, at % (text.length || 1)) + char + text.slice((at % (text.length || 1)) + 1));
+  const mutated = withOneCharacterReplaced(drawn, 'aZ09.-:/@%?#[]\\ é');
   const url = fc.oneof({ arbitrary: drawn, weight: 3 }, mutated);
 
   it('gives exactly the standard parser\'s parts whenever it reads a URL (10,000 generated URLs)', () => {
