@@ -4,7 +4,7 @@
  * returns the one CorsError Chromium would report, or null when the request passes.
  * Everything else in the engine explains what this decides.
  */
-import { getHeader, isHeaderName, joinHeaderValue, parseAllowList } from './headers.ts';
+import { corsHeadersOf, type CorsHeaders } from './cors-headers.ts';
 import { addressSpaceOf, addressSpaceOfUrl, hasUrlCredentials, isHttpScheme, isHttpUrl, parsesAsUrl, targetOf } from './origin.ts';
 import { isSafelistedMethod } from './fetch-spec.ts';
 import { NONE } from './none.ts';
@@ -71,70 +71,7 @@ const PREFLIGHT_ACCESS_ERROR: Record<AccessError, ChromiumCorsError> = {
   InvalidAllowCredentials: 'PreflightInvalidAllowCredentials',
 };
 
-/**
- * The Access-Control-Allow-* headers of one response, as getHeader reads them (duplicates
- * joined), in one pass over its headers, and the two allow lists parsed when first asked.
- */
-export class CorsResponse {
-  allowOrigin: string | null = null;
-  /** How many Access-Control-Allow-Origin lines (Firefox refuses more than one before anything else). */
-  allowOriginLines = 0;
-  allowCredentials: string | null = null;
-  allowMethods: string | null = null;
-  allowHeaders: string | null = null;
-  private methodList: string[] | null | undefined = undefined;
-  private headerList: string[] | null | undefined = undefined;
-
-  constructor(readonly exchange: Exchange) {
-    for (const { name, value } of exchange.responseHeaders) {
-      // Names of other lengths cannot be one of the four: most headers cost one comparison.
-      switch (name.length) {
-        case 27:
-          if (isHeaderName(name, 'access-control-allow-origin')) {
-            this.allowOrigin = joinHeaderValue(this.allowOrigin, value);
-            this.allowOriginLines++;
-          }
-          break;
-        case 32:
-          if (isHeaderName(name, 'access-control-allow-credentials')) this.allowCredentials = joinHeaderValue(this.allowCredentials, value);
-          break;
-        case 28:
-          if (isHeaderName(name, 'access-control-allow-methods')) this.allowMethods = joinHeaderValue(this.allowMethods, value);
-          else if (isHeaderName(name, 'access-control-allow-headers')) this.allowHeaders = joinHeaderValue(this.allowHeaders, value);
-          break;
-      }
-    }
-  }
-
-  /** Access-Control-Allow-Methods parsed (null: it does not parse). */
-  get methods(): string[] | null {
-    return this.methodList === undefined ? (this.methodList = parseAllowList(this.allowMethods)) : this.methodList;
-  }
-
-  get headers(): string[] | null {
-    return this.headerList === undefined ? (this.headerList = parseAllowList(this.allowHeaders)) : this.headerList;
-  }
-}
-
-/**
- * A transaction's checks read the same two or three responses for both credentials modes, and
- * its rules read them again: remember the last few rather than scanning their headers each time.
- */
-export function corsResponseOf(exchange: Exchange): CorsResponse {
-  for (let i = 0; i < RECENT_RESPONSES; i++) {
-    const known = recentResponses[i];
-    if (known !== undefined && known.exchange === exchange) return known;
-  }
-  const read = new CorsResponse(exchange);
-  recentResponses[recentAt] = read;
-  recentAt = (recentAt + 1) % RECENT_RESPONSES;
-  return read;
-}
-const RECENT_RESPONSES = 4;
-const recentResponses: (CorsResponse | undefined)[] = new Array<CorsResponse | undefined>(RECENT_RESPONSES).fill(undefined);
-let recentAt = 0;
-
-function accessOf(response: CorsResponse, credentials: boolean, origin: string): AccessError | null {
+function accessOf(response: CorsHeaders, credentials: boolean, origin: string): AccessError | null {
   return checkAccess(response.allowOrigin, response.allowCredentials, credentials, origin);
 }
 
@@ -144,7 +81,7 @@ export function isRedirect(exchange: Exchange): boolean {
 
 /** The method the request sent: the preflight's Access-Control-Request-Method is the most reliable record. */
 export function requestMethod(tx: CorsTransaction): string {
-  return (tx.preflight && getHeader(tx.preflight.requestHeaders, 'access-control-request-method')) ?? tx.actualRequest.method;
+  return (tx.preflight && corsHeadersOf(tx.preflight).requestMethod) ?? tx.actualRequest.method;
 }
 
 /**
@@ -155,7 +92,7 @@ export function requestedHeaders(tx: CorsTransaction): readonly string[] {
   const preflight = tx.preflight;
   if (!preflight) return NONE;
   if (preflight === lastPreflight) return lastRequested;
-  const raw = getHeader(preflight.requestHeaders, 'access-control-request-headers');
+  const raw = corsHeadersOf(preflight).requestHeaders;
   lastRequested = raw ? Object.freeze(raw.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)) : NONE;
   lastPreflight = preflight;
   return lastRequested;
@@ -249,7 +186,7 @@ function checkPreflight(tx: CorsTransaction, preflight: Exchange, credentials: b
   // No headers Chromium could have judged, so no CORS check failed here.
   if (lacksResponse(preflight)) return null;
   if (isRedirect(preflight)) return failure('PreflightDisallowedRedirect', 'preflight', preflight, origin);
-  const response = corsResponseOf(preflight);
+  const response = corsHeadersOf(preflight);
   const access = accessOf(response, credentials, origin);
   if (access) {
     return failure(PREFLIGHT_ACCESS_ERROR[access], 'preflight', preflight, origin, access === 'InvalidAllowCredentials' ? '' : response.allowOrigin ?? '');
@@ -288,7 +225,7 @@ export function originForHop(tx: CorsTransaction, hopIndex: number): string {
     if (from !== (targetOf(hopAt(tx, i))?.origin ?? null) && from !== origin) tainted = true;
   }
   // The Origin header the hop actually carried is the best record, when the log has it.
-  return getHeader(hopAt(tx, last).requestHeaders, 'origin') ?? (tainted ? 'null' : origin);
+  return corsHeadersOf(hopAt(tx, last)).origin ?? (tainted ? 'null' : origin);
 }
 
 /** Redirect hop `i`, or the final request after them. */
@@ -354,7 +291,7 @@ function checkResponses(tx: CorsTransaction, credentials: boolean): CorsFailure 
     if (hop.status === 0) {
       return isLast && hop.fetchedViaServiceWorker && hop.outcome === 'failed' ? failure('InvalidResponse', 'actual', hop, hopOrigin) : null;
     }
-    const response = corsResponseOf(hop);
+    const response = corsHeadersOf(hop);
     const access = accessOf(response, credentials, hopOrigin);
     if (access) {
       return failure(access, isLast ? 'actual' : 'redirect', hop, hopOrigin, access === 'InvalidAllowCredentials' ? '' : response.allowOrigin ?? '');

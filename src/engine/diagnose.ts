@@ -4,7 +4,7 @@
  */
 import { evaluateCors, evaluateCorsBothModes, type CorsFailure } from './chromium-cors.ts';
 import { firefoxReasonFor } from './firefox.ts';
-import { getHeader } from './headers.ts';
+import { corsHeadersOf, type CorsHeaders } from './cors-headers.ts';
 import { describeEarlier, describeWindow, EARLIER_CONTEXT, type EarlierExchange } from './history.ts';
 import { NONE } from './none.ts';
 import { entryCount, normalizeHar, parseHarJson, type NormalizedLog } from './normalize.ts';
@@ -27,15 +27,18 @@ const CREDENTIALS = {
 function knownCredentials(tx: CorsTransaction): CredentialsInference | null {
   const declared = tx.actualRequest.declared?.credentials;
   if (declared) return declared === 'include' ? CREDENTIALS.declaredInclude : CREDENTIALS.declaredOmit;
-  if (anyHopSent(tx, 'cookie')) return CREDENTIALS.cookieHeader;
-  if (anyHopSent(tx, 'sec-fetch-storage-access')) return CREDENTIALS.storageAccessHeader;
+  if (anyHopSent(tx, sentCookie)) return CREDENTIALS.cookieHeader;
+  if (anyHopSent(tx, sentStorageAccess)) return CREDENTIALS.storageAccessHeader;
   return null;
 }
 
-function anyHopSent(tx: CorsTransaction, header: string): boolean {
+const sentCookie = (headers: CorsHeaders) => headers.cookie !== null;
+const sentStorageAccess = (headers: CorsHeaders) => headers.secFetchStorageAccess !== null;
+
+function anyHopSent(tx: CorsTransaction, sent: (headers: CorsHeaders) => boolean): boolean {
   const hops = tx.redirectHops;
-  for (let i = 0; i < hops.length; i++) if (getHeader(hops[i]!.requestHeaders, header) !== null) return true;
-  return getHeader(tx.actualRequest.requestHeaders, header) !== null;
+  for (let i = 0; i < hops.length; i++) if (sent(corsHeadersOf(hops[i]!))) return true;
+  return sent(corsHeadersOf(tx.actualRequest));
 }
 
 interface CorsOutcome {

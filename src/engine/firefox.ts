@@ -1,6 +1,6 @@
 /** Firefox's console reason (CORSMissingAllowOrigin, …) for each Chromium CorsError; null where Firefox has none. */
-import { corsResponseOf, type ChromiumCorsError } from './chromium-cors.ts';
-import { getHeader } from './headers.ts';
+import type { ChromiumCorsError } from './chromium-cors.ts';
+import { corsHeadersOf } from './cors-headers.ts';
 import type { CorsTransaction } from './types.ts';
 
 export const FIREFOX_REASON: Record<ChromiumCorsError, string | null> = {
@@ -52,9 +52,9 @@ export function firefoxReasonFor(error: ChromiumCorsError, tx: CorsTransaction, 
   const onPreflight = error.startsWith('Preflight');
   const exchange = onPreflight ? tx.preflight : tx.actualRequest;
   if (!exchange) return FIREFOX_REASON[error];
-  const origin = getHeader(exchange.requestHeaders, 'origin') ?? tx.requestOrigin;
-  // The response Chromium's checks just read: its headers are not scanned again.
-  const response = corsResponseOf(exchange);
+  // The headers Chromium's checks just read: the lists are not scanned again.
+  const response = corsHeadersOf(exchange);
+  const origin = response.origin ?? tx.requestOrigin;
   const { allowOrigin } = response;
   if (response.allowOriginLines > 1) return 'CORSMultipleAllowOriginNotAllowed';
   if (allowOrigin === null) return 'CORSMissingAllowOrigin';

@@ -4,7 +4,7 @@
  * those rules compare. Rules scan up to EARLIER_CONTEXT of them for every request that passed,
  * so reading headers and parsing URLs there, per scan, was most of a big log's rule time.
  */
-import { getHeader } from './headers.ts';
+import { corsHeadersOf } from './cors-headers.ts';
 import { targetOf } from './origin.ts';
 import type { Exchange } from './types.ts';
 
@@ -28,11 +28,12 @@ export interface EarlierExchange {
  * findings as the whole window.
  */
 export function describeEarlier(exchange: Exchange): EarlierExchange | null {
-  const setCookie = getHeader(exchange.responseHeaders, 'set-cookie');
-  const credentialed = getHeader(exchange.responseHeaders, 'access-control-allow-credentials') === 'true';
+  const headers = corsHeadersOf(exchange);
+  const { setCookie } = headers;
+  const credentialed = headers.allowCredentials === 'true';
   if (setCookie === null && !credentialed) return null;
-  const origin = credentialed ? getHeader(exchange.requestHeaders, 'origin') : null;
-  const echoed = origin !== null && getHeader(exchange.responseHeaders, 'access-control-allow-origin') === origin;
+  const origin = credentialed ? headers.origin : null;
+  const echoed = origin !== null && headers.allowOrigin === origin;
   return { exchange, apiOrigin: targetOf(exchange)?.origin ?? null, setCookie, credentialedEcho: echoed ? origin : null };
 }
 

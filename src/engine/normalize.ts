@@ -3,6 +3,7 @@
  * entries (with _resourceType, _initiator, _error) and Firefox's export. Never throws on a
  * malformed entry: it is skipped and named in `problems`, so nothing is lost silently.
  */
+import { CorsHeaders } from './cors-headers.ts';
 import { parseHarTime } from './har-time.ts';
 import { parseUrl } from './origin.ts';
 import type { Exchange, Header } from './types.ts';
@@ -122,6 +123,8 @@ export function normalizeEntry(entry: unknown, index: number, pages = new Map<st
   const hasErrorField = '_error' in response;
   const error = typeof response._error === 'string' && response._error !== '' ? response._error : null;
   const initiator = entry._initiator;
+  const requestHeaders = toHeaders(request.headers);
+  const responseHeaders = toHeaders(response.headers);
   return {
     index,
     url: request.url,
@@ -129,10 +132,11 @@ export function normalizeEntry(entry: unknown, index: number, pages = new Map<st
     method: asString(request.method, 'GET'),
     startedDateTime,
     startedMs: parseHarTime(startedDateTime),
-    requestHeaders: toHeaders(request.headers),
+    requestHeaders,
     status,
     statusText: asString(response.statusText),
-    responseHeaders: toHeaders(response.headers),
+    responseHeaders,
+    corsHeaders: new CorsHeaders(requestHeaders, responseHeaders),
     redirectURL: asString(response.redirectURL),
     error,
     resourceType: typeof entry._resourceType === 'string' ? entry._resourceType : null,

@@ -3,6 +3,7 @@
  * request with its preflight (an OPTIONS to the same URL whose Access-Control-Request-Method
  * is the request's method, the nearest one before it). Linear in the number of entries.
  */
+import { corsHeadersOf } from './cors-headers.ts';
 import { getHeader } from './headers.ts';
 import { corsUnsafeRequestHeaderNames, isSafelistedMethod } from './fetch-spec.ts';
 import { NONE } from './none.ts';
@@ -12,7 +13,7 @@ import type { CorsTransaction, Exchange } from './types.ts';
 export function isPreflight(exchange: Exchange): boolean {
   if (exchange.method !== 'OPTIONS') return false;
   return exchange.resourceType === 'preflight' || exchange.initiatorType === 'preflight'
-    || getHeader(exchange.requestHeaders, 'access-control-request-method') !== null;
+    || corsHeadersOf(exchange).requestMethod !== null;
 }
 
 /** Chrome's HAR has no Origin on an actual request that a failed preflight stopped; Referer or the page tell. */
@@ -74,7 +75,7 @@ export function pairTransactions(exchanges: readonly Exchange[]): CorsTransactio
     const exchange = ordered[at]!;
     if (isPreflight(exchange)) {
       isPreflightAt[at] = 1;
-      const method = getHeader(exchange.requestHeaders, 'access-control-request-method') ?? '';
+      const method = corsHeadersOf(exchange).requestMethod ?? '';
       let byMethod = preflights.get(exchange.url);
       if (!byMethod) preflights.set(exchange.url, (byMethod = new Map()));
       const candidates = byMethod.get(method);
@@ -127,8 +128,7 @@ export function pairTransactions(exchanges: readonly Exchange[]): CorsTransactio
 
     const preflight = takePreflight(preflights.get(first.url)?.get(first.method), first, ordered, used);
 
-    const requestOrigin = getHeader(first.requestHeaders, 'origin')
-      ?? (preflight ? getHeader(preflight.requestHeaders, 'origin') : null);
+    const requestOrigin = corsHeadersOf(first).origin ?? (preflight ? corsHeadersOf(preflight).origin : null);
     const target = targetOf(first);
     const fromOrigin = requestOrigin ?? pageOriginOf(first);
     // Fetch answers data: URLs itself, with no CORS check (Firefox's HAR lists them, e.g. a data: favicon).
@@ -151,8 +151,8 @@ export function pairTransactions(exchanges: readonly Exchange[]): CorsTransactio
   for (let at = 0; at < ordered.length; at++) {
     if (!isPreflightAt[at] || used[at]) continue;
     const preflight = ordered[at]!;
-    const method = getHeader(preflight.requestHeaders, 'access-control-request-method') ?? 'GET';
-    const requestOrigin = getHeader(preflight.requestHeaders, 'origin');
+    const { requestMethod, origin: requestOrigin } = corsHeadersOf(preflight);
+    const method = requestMethod ?? 'GET';
     const actualRequest: Exchange = {
       ...preflight, method, status: 0, statusText: '', responseHeaders: [], redirectURL: '',
       requestHeaders: [], resourceType: null, initiatorType: null, outcome: 'failed', error: preflight.error,

@@ -1,4 +1,5 @@
 // The vocabulary of CORS Lens. Pure data: no DOM, no chrome.*, no Preact.
+import type { CorsHeaders } from './cors-headers.ts';
 import type { UrlParts } from './origin.ts';
 
 export interface Header {
@@ -26,6 +27,12 @@ export interface Exchange {
   status: number;
   statusText: string;
   responseHeaders: Header[];
+  /**
+   * The headers CORS reads on every exchange (Origin, Access-Control-*, Cookie…), found by
+   * normalize in one pass over each list. Read them through corsHeadersOf(): exchanges built
+   * elsewhere leave it out.
+   */
+  corsHeaders?: CorsHeaders;
   /** Location of a redirect hop, else "". */
   redirectURL: string;
   /** Chrome's `response._error` (e.g. "net::ERR_FAILED"), else null. */

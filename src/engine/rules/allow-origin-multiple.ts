@@ -1,4 +1,4 @@
-import { headerCount } from '../headers.ts';
+import { corsHeadersOf } from '../cors-headers.ts';
 import type { CorsRule } from '../rule.ts';
 import { failureIs, finding, originEvidence } from './support.ts';
 
@@ -10,7 +10,7 @@ const rule: CorsRule = {
   },
   check(context) {
     if (!failureIs(context, 'MultipleAllowOriginValues', 'PreflightMultipleAllowOriginValues')) return null;
-    const sentTwice = headerCount(context.failure!.exchange.responseHeaders, 'access-control-allow-origin') > 1;
+    const sentTwice = corsHeadersOf(context.failure!.exchange).allowOriginLines > 1;
     return finding(context, {
       evidence: originEvidence(context),
       params: { cause: sentTwice ? 'sent-twice' : 'list' },

@@ -1,4 +1,4 @@
-import { getHeader } from '../headers.ts';
+import { corsHeadersOf } from '../cors-headers.ts';
 import type { EarlierExchange } from '../history.ts';
 import { targetOf } from '../origin.ts';
 import type { CorsRule } from '../rule.ts';
@@ -22,7 +22,7 @@ const rule: CorsRule = {
   meta: { id: 'cookie-not-sent', title: 'Cookie not sent with the request', verdict: 'warning', requires: 'no-failure', chromiumErrors: [], firefoxReason: null },
   check(context) {
     const { actualRequest } = context.tx;
-    if (!passed(context) || context.credentials.include || getHeader(actualRequest.requestHeaders, 'cookie') !== null) return null;
+    if (!passed(context) || context.credentials.include || corsHeadersOf(actualRequest).cookie !== null) return null;
     const apiOrigin = targetOf(actualRequest)?.origin ?? null;
     const setter = latestCookieSetter(context.earlier, apiOrigin);
     if (!setter) return null;

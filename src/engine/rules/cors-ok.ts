@@ -1,4 +1,4 @@
-import { getHeader } from '../headers.ts';
+import { corsHeadersOf } from '../cors-headers.ts';
 import type { CorsRule } from '../rule.ts';
 import { evidence, finding } from './support.ts';
 import { passed } from './warning-support.ts';
@@ -8,7 +8,7 @@ const rule: CorsRule = {
   meta: { id: 'cors-ok', title: 'Allowed by CORS', verdict: 'ok', requires: 'no-failure', chromiumErrors: [], firefoxReason: null },
   check(context) {
     if (!passed(context)) return null;
-    const allowOrigin = getHeader(context.tx.actualRequest.responseHeaders, 'access-control-allow-origin');
+    const allowOrigin = corsHeadersOf(context.tx.actualRequest).allowOrigin;
     return finding(context, {
       evidence: [evidence('response', 'access-control-allow-origin', allowOrigin, 'matches the request')],
       params: { preflight: context.tx.preflightState },

@@ -1,4 +1,4 @@
-import { getHeader } from '../headers.ts';
+import { corsHeadersOf } from '../cors-headers.ts';
 import type { CorsRule } from '../rule.ts';
 import { evidence, failedOn, failureIs, finding } from './support.ts';
 
@@ -10,7 +10,7 @@ const rule: CorsRule = {
   },
   check(context) {
     if (!failureIs(context, 'InvalidAllowCredentials', 'PreflightInvalidAllowCredentials')) return null;
-    const value = getHeader(context.failure!.exchange.responseHeaders, 'access-control-allow-credentials');
+    const value = corsHeadersOf(context.failure!.exchange).allowCredentials;
     return finding(context, {
       evidence: [
         evidence(failedOn(context), 'access-control-allow-credentials', value, 'must be exactly "true"'),

@@ -1,4 +1,4 @@
-import { getHeader } from '../headers.ts';
+import { corsHeadersOf } from '../cors-headers.ts';
 import type { CorsRule } from '../rule.ts';
 import { evidence, failureIs, finding } from './support.ts';
 
@@ -8,10 +8,10 @@ const rule: CorsRule = {
   check(context) {
     if (!failureIs(context, 'HeaderDisallowedByPreflightResponse')) return null;
     const header = context.failure!.failedParameter;
-    const allowHeaders = getHeader(context.failure!.exchange.responseHeaders, 'access-control-allow-headers');
+    const allowHeaders = corsHeadersOf(context.failure!.exchange).allowHeaders;
     return finding(context, {
       evidence: [
-        evidence('preflight-request', 'access-control-request-headers', getHeader(context.tx.preflight?.requestHeaders ?? [], 'access-control-request-headers'), 'the headers the page sends'),
+        evidence('preflight-request', 'access-control-request-headers', context.tx.preflight ? corsHeadersOf(context.tx.preflight).requestHeaders : null, 'the headers the page sends'),
         evidence('preflight-response', 'access-control-allow-headers', allowHeaders, `does not list "${header}"`),
       ],
       params: { header, allowHeaders: allowHeaders ?? '', contentTypeNote: header === 'content-type' ? 'yes' : '' },

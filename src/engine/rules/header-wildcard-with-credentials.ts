@@ -1,4 +1,4 @@
-import { getHeader } from '../headers.ts';
+import { corsHeadersOf } from '../cors-headers.ts';
 import type { CorsRule } from '../rule.ts';
 import { evidence, failureIs, finding } from './support.ts';
 
@@ -7,7 +7,7 @@ const rule: CorsRule = {
   meta: { id: 'header-wildcard-with-credentials', title: '"*" in Allow-Headers ignored with credentials', verdict: 'blocked', requires: 'listed-error', chromiumErrors: ['HeaderDisallowedByPreflightResponse'] },
   check(context) {
     if (!failureIs(context, 'HeaderDisallowedByPreflightResponse') || !context.credentials.include) return null;
-    const allowHeaders = getHeader(context.failure!.exchange.responseHeaders, 'access-control-allow-headers') ?? '';
+    const allowHeaders = corsHeadersOf(context.failure!.exchange).allowHeaders ?? '';
     if (!allowHeaders.split(',').some((h) => h.trim() === '*')) return null;
     return finding(context, {
       evidence: [

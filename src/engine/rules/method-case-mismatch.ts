@@ -1,4 +1,4 @@
-import { getHeader, parseAllowList } from '../headers.ts';
+import { corsHeadersOf } from '../cors-headers.ts';
 import type { CorsRule } from '../rule.ts';
 import { evidence, failureIs, finding } from './support.ts';
 
@@ -12,7 +12,7 @@ const rule: CorsRule = {
   check(context) {
     if (!failureIs(context, 'MethodDisallowedByPreflightResponse')) return null;
     const method = context.failure!.failedParameter;
-    const listed = parseAllowList(getHeader(context.failure!.exchange.responseHeaders, 'access-control-allow-methods')) ?? [];
+    const listed = corsHeadersOf(context.failure!.exchange).methods ?? [];
     const sameButCase = listed.find((m) => m.toUpperCase() === method.toUpperCase());
     if (!sameButCase) return null;
     return finding(context, {

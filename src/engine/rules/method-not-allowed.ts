@@ -1,4 +1,4 @@
-import { getHeader } from '../headers.ts';
+import { corsHeadersOf } from '../cors-headers.ts';
 import type { CorsRule } from '../rule.ts';
 import { evidence, failureIs, finding } from './support.ts';
 
@@ -7,7 +7,7 @@ const rule: CorsRule = {
   meta: { id: 'method-not-allowed', title: 'Method not allowed by the preflight', verdict: 'blocked', requires: 'listed-error', chromiumErrors: ['MethodDisallowedByPreflightResponse'] },
   check(context) {
     if (!failureIs(context, 'MethodDisallowedByPreflightResponse')) return null;
-    const allowMethods = getHeader(context.failure!.exchange.responseHeaders, 'access-control-allow-methods');
+    const allowMethods = corsHeadersOf(context.failure!.exchange).allowMethods;
     const wildcardIgnored = context.credentials.include && (allowMethods ?? '').split(',').some((m) => m.trim() === '*');
     return finding(context, {
       evidence: [

@@ -1,4 +1,4 @@
-import { getHeader } from '../headers.ts';
+import { corsHeadersOf } from '../cors-headers.ts';
 import type { CorsRule } from '../rule.ts';
 import { evidence, finding } from './support.ts';
 
@@ -18,7 +18,7 @@ const rule: CorsRule = {
     if (declaredNoCors && tx.actualRequest.declared?.redirect && tx.actualRequest.declared.redirect !== 'follow') return null;
     return finding(context, {
       evidence: [
-        evidence('request', 'origin', getHeader(tx.actualRequest.requestHeaders, 'origin'), noOrigin ? 'no Origin: not a CORS request' : 'CORS was not enforced'),
+        evidence('request', 'origin', corsHeadersOf(tx.actualRequest).origin, noOrigin ? 'no Origin: not a CORS request' : 'CORS was not enforced'),
         evidence('log', 'error', tx.actualRequest.error, 'the body is opaque to the page'),
       ],
       params: { resourceType: tx.actualRequest.resourceType ?? 'request' },

@@ -1,4 +1,4 @@
-import { getHeader } from '../headers.ts';
+import { corsHeadersOf } from '../cors-headers.ts';
 import type { CorsRule } from '../rule.ts';
 import { evidence, finding } from './support.ts';
 import { passed } from './warning-support.ts';
@@ -7,7 +7,7 @@ import { passed } from './warning-support.ts';
 const rule: CorsRule = {
   meta: { id: 'null-origin-allowed', title: 'The "null" origin is allowed', verdict: 'warning', requires: 'no-failure', chromiumErrors: [], firefoxReason: null },
   check(context) {
-    if (!passed(context) || getHeader(context.tx.actualRequest.responseHeaders, 'access-control-allow-origin') !== 'null') return null;
+    if (!passed(context) || corsHeadersOf(context.tx.actualRequest).allowOrigin !== 'null') return null;
     return finding(context, {
       evidence: [evidence('response', 'access-control-allow-origin', 'null', 'any sandboxed or data: page sends "null"')],
       fix: { allowOrigins: [], notes: ['Serve the calling page from a real origin and allow that origin instead of "null".'] },

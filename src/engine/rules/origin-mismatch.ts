@@ -1,5 +1,5 @@
 /** Shared by the Allow-Origin mismatch rules: they differ only in which kind of mismatch they name. */
-import { getHeader } from '../headers.ts';
+import { corsHeadersOf } from '../cors-headers.ts';
 import { classifyOriginMismatch, type OriginMismatchKind } from '../origin.ts';
 import type { CorsRule, RuleContext } from '../rule.ts';
 import type { RuleId } from '../types.ts';
@@ -7,7 +7,7 @@ import { failureIs, finding, originEvidence } from './support.ts';
 
 export function mismatchKind(context: RuleContext): OriginMismatchKind | null {
   if (!failureIs(context, 'AllowOriginMismatch', 'PreflightAllowOriginMismatch')) return null;
-  const allowOrigin = getHeader(context.failure!.exchange.responseHeaders, 'access-control-allow-origin') ?? '';
+  const allowOrigin = corsHeadersOf(context.failure!.exchange).allowOrigin ?? '';
   return classifyOriginMismatch(allowOrigin, context.failure!.comparedOrigin);
 }
 

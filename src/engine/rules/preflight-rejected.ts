@@ -1,4 +1,4 @@
-import { getHeader } from '../headers.ts';
+import { corsHeadersOf } from '../cors-headers.ts';
 import type { CorsRule } from '../rule.ts';
 import { evidence, failureIs, finding } from './support.ts';
 
@@ -23,7 +23,7 @@ const rule: CorsRule = {
     return finding(context, {
       evidence: [
         evidence('preflight-response', 'status', String(status), 'a preflight must get a 2xx answer'),
-        evidence('preflight-response', 'access-control-allow-origin', getHeader(preflight.responseHeaders, 'access-control-allow-origin'), 'CORS headers on the OPTIONS answer'),
+        evidence('preflight-response', 'access-control-allow-origin', corsHeadersOf(preflight).allowOrigin, 'CORS headers on the OPTIONS answer'),
       ],
       params: { cause, statusText: preflight.statusText },
       fix: { answerPreflightBeforeAuth: true },

@@ -1,4 +1,4 @@
-import { getHeader } from '../headers.ts';
+import { corsHeadersOf } from '../cors-headers.ts';
 import { targetOf } from '../origin.ts';
 import type { CorsRule } from '../rule.ts';
 import { baseFix, evidence, finding } from './support.ts';
@@ -14,8 +14,8 @@ const rule: CorsRule = {
   check(context) {
     const { actualRequest, requestOrigin } = context.tx;
     if (!passed(context) || !requestOrigin) return null;
-    if (getHeader(actualRequest.responseHeaders, 'access-control-allow-credentials') !== 'true') return null;
-    if (getHeader(actualRequest.responseHeaders, 'access-control-allow-origin') !== requestOrigin) return null;
+    if (corsHeadersOf(actualRequest).allowCredentials !== 'true') return null;
+    if (corsHeadersOf(actualRequest).allowOrigin !== requestOrigin) return null;
     const apiOrigin = targetOf(actualRequest)?.origin ?? null;
     const other = context.earlier.find((e) => e.credentialedEcho !== null && e.credentialedEcho !== requestOrigin && e.apiOrigin === apiOrigin);
     if (!other) return null;

@@ -1,5 +1,5 @@
 /** Small helpers the rules share: evidence, the base fix, and the facts most explanations quote. */
-import { getHeader } from '../headers.ts';
+import { corsHeadersOf } from '../cors-headers.ts';
 import { isSafelistedMethod } from '../fetch-spec.ts';
 import { NONE } from '../none.ts';
 import { targetOf } from '../origin.ts';
@@ -40,7 +40,7 @@ export function baseParams(context: RuleContext): ExplanationParams {
     method: requestMethod(tx),
     status: String(checked.status),
     preflightStatus: tx.preflight ? String(tx.preflight.status) : '',
-    allowOrigin: getHeader(checked.responseHeaders, 'access-control-allow-origin') ?? '',
+    allowOrigin: corsHeadersOf(checked).allowOrigin ?? '',
     credentialsMode: context.credentials.include ? 'include' : 'omit',
     credentialsBasis: credentialsBasisText(context),
     requestedHeaders: requested,
@@ -164,6 +164,6 @@ export function originEvidence(context: RuleContext): Evidence[] {
   const checked = failure?.exchange ?? context.tx.actualRequest;
   return [
     evidence(requestSide, 'origin', failure?.comparedOrigin ?? context.tx.requestOrigin, 'the origin the browser sent'),
-    evidence(on, 'access-control-allow-origin', getHeader(checked.responseHeaders, 'access-control-allow-origin'), 'must equal the origin exactly'),
+    evidence(on, 'access-control-allow-origin', corsHeadersOf(checked).allowOrigin, 'must equal the origin exactly'),
   ];
 }

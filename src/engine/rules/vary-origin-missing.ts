@@ -1,3 +1,4 @@
+import { corsHeadersOf } from '../cors-headers.ts';
 import { getHeader } from '../headers.ts';
 import type { CorsRule } from '../rule.ts';
 import { evidence, finding } from './support.ts';
@@ -7,10 +8,10 @@ import { passed } from './warning-support.ts';
 const rule: CorsRule = {
   meta: { id: 'vary-origin-missing', title: 'Echoed origin without Vary: Origin', verdict: 'warning', requires: 'no-failure', chromiumErrors: [], firefoxReason: null },
   check(context) {
-    const response = context.tx.actualRequest.responseHeaders;
-    const allowOrigin = getHeader(response, 'access-control-allow-origin');
+    const response = context.tx.actualRequest;
+    const { allowOrigin } = corsHeadersOf(response);
     if (!passed(context) || allowOrigin === null || allowOrigin === '*') return null;
-    const vary = getHeader(response, 'vary');
+    const vary = getHeader(response.responseHeaders, 'vary');
     const varies = (vary ?? '').split(',').map((v) => v.trim().toLowerCase());
     if (varies.includes('origin') || varies.includes('*')) return null;
     return finding(context, {

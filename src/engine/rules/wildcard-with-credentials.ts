@@ -1,4 +1,4 @@
-import { getHeader } from '../headers.ts';
+import { corsHeadersOf } from '../cors-headers.ts';
 import type { CorsRule } from '../rule.ts';
 import { evidence, failedOn, failureIs, finding } from './support.ts';
 
@@ -10,7 +10,7 @@ const rule: CorsRule = {
   },
   check(context) {
     if (!failureIs(context, 'WildcardOriginNotAllowed', 'PreflightWildcardOriginNotAllowed')) return null;
-    const cookie = getHeader(context.tx.actualRequest.requestHeaders, 'cookie');
+    const cookie = corsHeadersOf(context.tx.actualRequest).cookie;
     return finding(context, {
       evidence: [
         evidence(failedOn(context), 'access-control-allow-origin', '*', 'a wildcard'),
