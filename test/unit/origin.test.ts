@@ -47,8 +47,8 @@ function standardParts(url: string): Parts | null {
 }
 const partsOf = (parts: ReturnType<typeof parsePlainHttpUrl> | null) => parts && [parts.origin, parts.scheme, parts.hostname, parts.port, parts.pathname, parts.hasCredentials];
 
-describe('parsePlainHttpUrl (the pattern that spares the parser): the standard parser\'s parts, or none', () => {
-  // URLs near every edge of the pattern: mostly plain ones with one piece off (case, IPv4
+describe('parsePlainHttpUrl (the scanner that spares the parser): the standard parser\'s parts, or none', () => {
+  // URLs near every edge of what it reads: mostly plain ones with one piece off (case, IPv4
   // forms, ports, dot segments, escapes, white space), and some with every piece drawn wild.
   const often = <T>(usual: fc.Arbitrary<T>, edge: fc.Arbitrary<T>) => oftenOr(usual, edge, 6);
   const scheme = often(fc.constantFrom('http', 'https'), fc.constantFrom('HTTP', 'Https', 'ftp', 'ws', 'http:', ' http'));
@@ -100,7 +100,7 @@ describe('parsePlainHttpUrl (the pattern that spares the parser): the standard p
     ['http://u@a.test/', false], ['http://a.test/%2e/', false], ['http://a.test/./x', false], ['http://a.test/a b', false],
     ['http://xn--nxasmq6b.test/', false], ['http://a_b.test/', false], [' http://a.test/', false], ['http://a.test/é', false],
   ];
-  it.each(PLAIN)('%s: read by the pattern %s, same parts as the parser', (candidate, read) => {
+  it.each(PLAIN)('%s: read by the scanner %s, same parts as the parser', (candidate, read) => {
     const plain = parsePlainHttpUrl(candidate);
     expect(plain !== undefined).toBe(read);
     expect(partsOf(parseUrl(candidate))).toEqual(standardParts(candidate));
