@@ -7,6 +7,12 @@
 import { isHeaderName, joinHeaderValue, parseAllowList } from './headers.ts';
 import type { Exchange, Header } from './types.ts';
 
+/**
+ * Whether a header name is `lower`: compared first as HTTP/2 writes it and as HTTP/1.1 servers
+ * and browsers mostly do (`title`), whole strings at once; any other casing character by character.
+ */
+const named = (name: string, lower: string, title: string): boolean => name === lower || name === title || isHeaderName(name, lower);
+
 /** Values as getHeader reads them (repeated lines joined with ", "), null when absent. */
 export class CorsHeaders {
   // Request headers.
@@ -32,17 +38,17 @@ export class CorsHeaders {
       const { name, value } = requestList[i]!;
       switch (name.length) {
         case 6:
-          if (isHeaderName(name, 'origin')) this.origin = joinHeaderValue(this.origin, value);
-          else if (isHeaderName(name, 'cookie')) this.cookie = joinHeaderValue(this.cookie, value);
+          if (named(name, 'origin', 'Origin')) this.origin = joinHeaderValue(this.origin, value);
+          else if (named(name, 'cookie', 'Cookie')) this.cookie = joinHeaderValue(this.cookie, value);
           break;
         case 24:
-          if (isHeaderName(name, 'sec-fetch-storage-access')) this.secFetchStorageAccess = joinHeaderValue(this.secFetchStorageAccess, value);
+          if (named(name, 'sec-fetch-storage-access', 'Sec-Fetch-Storage-Access')) this.secFetchStorageAccess = joinHeaderValue(this.secFetchStorageAccess, value);
           break;
         case 29:
-          if (isHeaderName(name, 'access-control-request-method')) this.requestMethod = joinHeaderValue(this.requestMethod, value);
+          if (named(name, 'access-control-request-method', 'Access-Control-Request-Method')) this.requestMethod = joinHeaderValue(this.requestMethod, value);
           break;
         case 30:
-          if (isHeaderName(name, 'access-control-request-headers')) this.requestHeaders = joinHeaderValue(this.requestHeaders, value);
+          if (named(name, 'access-control-request-headers', 'Access-Control-Request-Headers')) this.requestHeaders = joinHeaderValue(this.requestHeaders, value);
           break;
       }
     }
@@ -50,20 +56,20 @@ export class CorsHeaders {
       const { name, value } = responseList[i]!;
       switch (name.length) {
         case 10:
-          if (isHeaderName(name, 'set-cookie')) this.setCookie = joinHeaderValue(this.setCookie, value);
+          if (named(name, 'set-cookie', 'Set-Cookie')) this.setCookie = joinHeaderValue(this.setCookie, value);
           break;
         case 27:
-          if (isHeaderName(name, 'access-control-allow-origin')) {
+          if (named(name, 'access-control-allow-origin', 'Access-Control-Allow-Origin')) {
             this.allowOrigin = joinHeaderValue(this.allowOrigin, value);
             this.allowOriginLines++;
           }
           break;
         case 28:
-          if (isHeaderName(name, 'access-control-allow-methods')) this.allowMethods = joinHeaderValue(this.allowMethods, value);
-          else if (isHeaderName(name, 'access-control-allow-headers')) this.allowHeaders = joinHeaderValue(this.allowHeaders, value);
+          if (named(name, 'access-control-allow-methods', 'Access-Control-Allow-Methods')) this.allowMethods = joinHeaderValue(this.allowMethods, value);
+          else if (named(name, 'access-control-allow-headers', 'Access-Control-Allow-Headers')) this.allowHeaders = joinHeaderValue(this.allowHeaders, value);
           break;
         case 32:
-          if (isHeaderName(name, 'access-control-allow-credentials')) this.allowCredentials = joinHeaderValue(this.allowCredentials, value);
+          if (named(name, 'access-control-allow-credentials', 'Access-Control-Allow-Credentials')) this.allowCredentials = joinHeaderValue(this.allowCredentials, value);
           break;
       }
     }
