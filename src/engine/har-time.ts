@@ -49,7 +49,24 @@ export function parseIsoTime(text: string): number | undefined {
   } else {
     return undefined;
   }
-  return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset;
+  // Date.UTC's arithmetic, without its call (a seventh of this function's time).
+  return daysFromCivil(year, month, day) * DAY + hour * 3_600_000 + minute * 60_000 + second * 1000 + millis - offset;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Days from 1970-01-01 to a date of the proleptic Gregorian calendar (year ≥ 0, month 1–12; a
+ * day past the month's end runs into the next month, as in Date.UTC). Howard Hinnant's
+ * days_from_civil: years counted from March, so the leap day ends a year.
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 const ZERO = 48;

@@ -131,7 +131,7 @@ export function parsePlainHttpUrl(url: string): UrlParts | undefined {
   if (hostname.includes('xn--')) return undefined;
   // A host whose last label starts with a digit is read as an IPv4 address (127.1 → 127.0.0.1).
   const last = url.charCodeAt(lastLabel);
-  if (last >= 48 && last <= 57 && !PLAIN_IPV4.test(hostname)) return undefined;
+  if (last >= 48 && last <= 57 && !isPlainIpv4(hostname)) return undefined;
   return {
     // As written up to the port, unless it names the scheme's default port, which the origin leaves out.
     origin: defaultPort ? `${scheme}://${hostname}` : url.slice(0, originEnd),
@@ -147,7 +147,28 @@ export function parsePlainHttpUrl(url: string): UrlParts | undefined {
 const PATH_CHARACTER = new Uint8Array(128);
 for (const character of "!$&'()*+,-./0123456789:;=@ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz~") PATH_CHARACTER[character.charCodeAt(0)] = 1;
 /** Four decimal numbers 0–255 without leading zeros: an IPv4 host the standard's parser leaves as written. */
-const PLAIN_IPV4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$/;
+function isPlainIpv4(host: string): boolean {
+  let numbers = 0;
+  let value = 0;
+  let digits = 0;
+  for (let i = 0; i <= host.length; i++) {
+    const code = i < host.length ? host.charCodeAt(i) : 46;
+    if (code === 46) {
+      if (digits === 0 || value > 255) return false;
+      numbers++;
+      value = 0;
+      digits = 0;
+    } else if (code >= 48 && code <= 57) {
+      // A digit after a leading zero (a fourth digit makes the number > 255).
+      if (digits > 0 && value === 0) return false;
+      value = value * 10 + code - 48;
+      digits++;
+    } else {
+      return false;
+    }
+  }
+  return numbers === 4;
+}
 
 /** The URL standard's parser, read into the parts the engine uses. */
 function parseUrlWhatwg(url: string): UrlParts | null {
