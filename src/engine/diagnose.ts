@@ -9,7 +9,7 @@ import { describeEarlier, describeWindow, EARLIER_CONTEXT, type EarlierExchange 
 import { NONE } from './none.ts';
 import { entryCount, normalizeHar, parseHarJson, type NormalizedLog } from './normalize.ts';
 import { withUrlCache } from './origin.ts';
-import { pairTransactions } from './pair.ts';
+import { byTime, inTimeOrder, pairInTimeOrder } from './pair.ts';
 import { rulesFor } from './rules/index.ts';
 import type { CredentialsInference, RuleContext } from './rule.ts';
 import type { CorsTransaction, Diagnosis, Exchange, Finding, RuleId } from './types.ts';
@@ -155,8 +155,8 @@ export function diagnoseLog(log: Pick<NormalizedLog, 'exchanges' | 'problems'> &
 }
 
 function diagnoseOrderedLog(log: Pick<NormalizedLog, 'exchanges' | 'problems'> & { creator?: string | null }): LogDiagnosis {
-  const transactions = pairTransactions(log.exchanges);
-  const ordered = log.exchanges.slice().sort((a, b) => a.startedMs - b.startedMs || a.index - b.index);
+  const ordered = inTimeOrder(log.exchanges);
+  const transactions = pairInTimeOrder(ordered);
   // Positions (in `ordered`) of the exchanges a rule may cite as context, so each transaction
   // gets its window without copying 500 exchanges: linear in the log, not O(n·500).
   const contextAt: number[] = [];
@@ -177,7 +177,7 @@ function diagnoseOrderedLog(log: Pick<NormalizedLog, 'exchanges' | 'problems'> &
     const tx = transactions[i]!;
     const first = tx.redirectHops[0] ?? tx.actualRequest;
     // Everything logged before this transaction began is its context (cookies set, origins echoed).
-    while (seen < ordered.length && (ordered[seen]!.startedMs < first.startedMs || ordered[seen]!.index < first.index && ordered[seen]!.startedMs === first.startedMs)) seen++;
+    while (seen < ordered.length && byTime(ordered[seen]!, first) < 0) seen++;
     // `seen` only moves forward, so both ends of the window do too.
     while (windowEnd < contextAt.length && contextAt[windowEnd]! < seen) windowEnd++;
     while (windowStart < windowEnd && contextAt[windowStart]! < seen - EARLIER_CONTEXT) windowStart++;

@@ -28,7 +28,13 @@ function pageOriginOf(exchange: Exchange): string | null {
 }
 
 const timeOf = (e: Exchange) => (Number.isFinite(e.startedMs) ? e.startedMs : 0);
-const byTime = (a: Exchange, b: Exchange) => (timeOf(a) - timeOf(b)) || (a.index - b.index);
+/** Start time first (an exchange the log gives no time counts as 0), then position in the log. */
+export const byTime = (a: Exchange, b: Exchange) => (timeOf(a) - timeOf(b)) || (a.index - b.index);
+
+/** A log's exchanges in the order the browser sent them (see byTime): a copy, sorted. */
+export function inTimeOrder(exchanges: readonly Exchange[]): Exchange[] {
+  return exchanges.slice().sort(byTime);
+}
 
 /**
  * Chromium logs the actual request first and its preflight a moment later, or the other way
@@ -66,7 +72,11 @@ function takePreflight(candidates: Candidates | undefined, request: Exchange, or
  * loops, entered before the optimizer compiles them, allocated an iterator result per element.
  */
 export function pairTransactions(exchanges: readonly Exchange[]): CorsTransaction[] {
-  const ordered = exchanges.slice().sort(byTime);
+  return pairInTimeOrder(inTimeOrder(exchanges));
+}
+
+/** pairTransactions of exchanges already in time order (inTimeOrder): a whole-log analysis sorts once for pairing and history. */
+export function pairInTimeOrder(ordered: readonly Exchange[]): CorsTransaction[] {
   // URL → requested method → preflights in time order (nested maps: no key string per entry).
   const preflights = new Map<string, Map<string, Candidates>>();
   const others: number[] = [];

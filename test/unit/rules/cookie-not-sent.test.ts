@@ -33,5 +33,11 @@ ruleTester(rule, {
       entries: [login('XSRF-TOKEN=eyJpdiI6; Path=/; Secure; SameSite=None'), me()],
       params: { cookieName: 'XSRF-TOKEN' },
     },
+    {
+      // Pairing and history order a log alike: an entry without a usable time counts as the earliest.
+      name: 'the login entry has no usable startedDateTime: still earlier than the request',
+      entries: [{ ...login('session=abc123; Path=/; Secure; SameSite=None'), startedDateTime: 'not a time' }, me()],
+      params: { cookieName: 'session' },
+    },
   ],
 });
