@@ -4,17 +4,19 @@
  */
 import { useMemo } from 'preact/hooks';
 import { explain, explainFinding } from '../engine/explain/index.ts';
-import { curlScript } from '../engine/export/curl.ts';
-import { CopyButton } from './CopyButton.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { ExchangeView } from './ExchangeView.tsx';
 import { HeaderValue } from './HeaderValue.tsx';
+import { lazySlot } from './lazy-slot.tsx';
 import type { PanelPlatform } from './platform.ts';
 import { RetryFromPage } from './RetryFromPage.tsx';
 import { detailAfterExplanation, detailEnd } from './slots.ts';
 import { SnippetTabs } from './SnippetTabs.tsx';
 import type { PanelStore, RequestRow } from './store.ts';
 import { VerdictBadge } from './VerdictBadge.tsx';
+
+/** Loaded on first use: the curl script brings the exports' redaction (~11 KB) with it. */
+const CurlSection = lazySlot(() => import('./CurlSection.tsx').then((m) => m.CurlSection));
 
 const PLACE_LABEL = {
   'preflight-request': 'preflight request', 'preflight-response': 'preflight response', request: 'request',
@@ -34,7 +36,6 @@ export function Detail({ store, row, platform, imported, headingRef, onClose }: 
   const { diagnosis } = row;
   const explanation = useMemo(() => explain(diagnosis), [diagnosis]);
   const warnings = useMemo(() => diagnosis.warnings.map((w) => ({ ruleId: w.ruleId, text: explainFinding(w.ruleId, w.finding) })), [diagnosis]);
-  const curl = useMemo(() => curlScript(diagnosis.transaction), [diagnosis]);
   const fix = diagnosis.finding.fix;
   const tx = diagnosis.transaction;
   const slotProps = { store, row, diagnosis, platform };
@@ -96,13 +97,9 @@ export function Detail({ store, row, platform, imported, headingRef, onClose }: 
       )}
 
       <h3>Reproduce with curl</h3>
-      <div class="curl">
-        <div class="code-bar">
-          <span class="muted">curl does not enforce CORS: it shows the headers the server sends</span>
-          <CopyButton text={curl} platform={platform} testId="copy-curl" />
-        </div>
-        <pre class="code" data-testid="curl"><code>{curl}</code></pre>
-      </div>
+      <ErrorBoundary what="the curl reproduction" resetKey={diagnosis}>
+        <CurlSection diagnosis={diagnosis} platform={platform} />
+      </ErrorBoundary>
 
       <RetryFromPage key={row.key} diagnosis={diagnosis} platform={platform} imported={imported} />
 

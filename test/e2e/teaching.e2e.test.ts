@@ -157,6 +157,8 @@ describe('teaching mode in the real DevTools panel', () => {
     await openRow('header-not-allowed');
     await click('[data-testid=presentation-toggle]');
     await pollFor('presentation mode', async () => (await panel.evaluate(`document.documentElement.dataset.presentation`)) === 'on' ? true : undefined, 3_000);
+    // The curl section loads on first use: wait until it is in the page, so "hidden" means hidden.
+    await pollFor('the curl section', async () => (await panel.evaluate(`!!document.querySelector('[data-testid=curl]')`)) ? true : undefined, 5_000);
     const facts = await panel.evaluate<Record<string, unknown>>(`(() => {
       const shown = (el) => !!el && getComputedStyle(el).display !== 'none' && el.getBoundingClientRect().height > 0;
       const q = (s) => document.querySelector(s);

@@ -276,7 +276,7 @@ describe('detail', () => {
     const m = mount();
     await backfill(m, fixtureEntries('method-not-allowed'));
     await openRow();
-    const curl = screen.getByTestId('curl').textContent!;
+    const curl = (await screen.findByTestId('curl')).textContent!;
     expect(curl).toBe(curlScript(m.store.getState().rows[0]!.diagnosis.transaction));
     expect(curl).toMatch(/-X OPTIONS/);
     expect(curl).toMatch(/Access-Control-Request-Method: PUT/);
