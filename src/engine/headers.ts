@@ -33,13 +33,6 @@ export function joinHeaderValue(previous: string | null, value: string): string 
   return previous === null ? value.trim() : `${previous}, ${value.trim()}`;
 }
 
-/** How many times the header (`lower`: its name in lower case) is in the list. */
-export function headerCount(headers: readonly Header[], lower: string): number {
-  let count = 0;
-  for (const header of headers) if (isHeaderName(header.name, lower)) count++;
-  return count;
-}
-
 /**
  * A header name in lower case, remembered: a log repeats a few dozen names (Accept, User-Agent…)
  * on every entry, and toLowerCase() allocates a new string each time. Bounded: a hostile log

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { often } from '../support/near-edges.ts';
 import { CorsHeaders, corsHeadersOf } from '../../src/engine/cors-headers.ts';
-import { getHeader, headerCount } from '../../src/engine/headers.ts';
+import { getHeader, isHeaderName } from '../../src/engine/headers.ts';
 import { normalizeEntry } from '../../src/engine/normalize.ts';
 import type { Exchange, Header } from '../../src/engine/types.ts';
 
@@ -43,7 +43,7 @@ describe('CorsHeaders', () => {
     for (const [field, value] of Object.entries(expected)) expect(read[field as keyof typeof expected], field).toBe(value);
   });
 
-  it('equals getHeader on every tracked name, on 10,000 generated lists', () => {
+  it('equals getHeader on every tracked name (and counts Allow-Origin lines), on 10,000 generated lists', () => {
     const tracked = FIELDS.map(([, name]) => name);
     const casing = (name: string) => fc.constantFrom(name, name.toUpperCase(), name.replace(/(^|-)[a-z]/g, (s) => s.toUpperCase()));
     // Tracked names in any case, names one character off (same length), other common names.
@@ -56,7 +56,7 @@ describe('CorsHeaders', () => {
       for (const [field, header, side] of FIELDS) {
         expect(read[field]).toBe(getHeader(side === 'request' ? request : response, header));
       }
-      expect(read.allowOriginLines).toBe(headerCount(response, 'access-control-allow-origin'));
+      expect(read.allowOriginLines).toBe(response.filter((header) => isHeaderName(header.name, 'access-control-allow-origin')).length);
     }), { numRuns: 10_000 });
   });
 
