@@ -14,8 +14,8 @@ const rule: CorsRule = {
   check(context) {
     const { actualRequest, requestOrigin } = context.tx;
     if (!passed(context) || !requestOrigin) return null;
-    if (corsHeadersOf(actualRequest).allowCredentials !== 'true') return null;
-    if (corsHeadersOf(actualRequest).allowOrigin !== requestOrigin) return null;
+    const { allowCredentials, allowOrigin } = corsHeadersOf(actualRequest);
+    if (allowCredentials !== 'true' || allowOrigin !== requestOrigin) return null;
     const apiOrigin = targetOf(actualRequest)?.origin ?? null;
     const other = context.earlier.find((e) => e.credentialedEcho !== null && e.credentialedEcho !== requestOrigin && e.apiOrigin === apiOrigin);
     if (!other) return null;
