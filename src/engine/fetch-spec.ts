@@ -62,6 +62,23 @@ function isSafelistedLower(lower: string, value: string): boolean {
 }
 
 /**
+ * A request header name's lower-case spelling, or null when the browser manages it, remembered
+ * per name as written: one lookup per header instead of lower-casing and then testing the
+ * browser's names. Bounded like lowerHeaderName's.
+ */
+function pageHeaderName(name: string): string | null {
+  let lower = pageHeaderNames.get(name);
+  if (lower === undefined) {
+    const lowered = lowerHeaderName(name);
+    lower = isBrowserManagedLower(lowered) ? null : lowered;
+    if (pageHeaderNames.size >= 4096) pageHeaderNames.clear();
+    pageHeaderNames.set(name, lower);
+  }
+  return lower;
+}
+const pageHeaderNames = new Map<string, string | null>();
+
+/**
  * Lower-case names of the request headers that need the server's permission, sorted as
  * Chromium lists them in Access-Control-Request-Headers. Safelisted values over 1024 bytes
  * in total all become unsafe.
@@ -70,9 +87,10 @@ export function corsUnsafeRequestHeaderNames(headers: readonly Header[]): string
   // One pass and no array in the usual case (no unsafe header): this runs for every request.
   let unsafe: string[] | null = null;
   let safelistedBytes = 0;
-  for (const { name, value } of headers) {
-    const lower = lowerHeaderName(name);
-    if (isBrowserManagedLower(lower)) continue;
+  for (let i = 0; i < headers.length; i++) {
+    const { name, value } = headers[i]!;
+    const lower = pageHeaderName(name);
+    if (lower === null) continue;
     if (isSafelistedLower(lower, value)) safelistedBytes += value.length;
     else (unsafe ??= []).push(lower);
   }
