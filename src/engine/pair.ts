@@ -42,27 +42,38 @@ export function inTimeOrder(exchanges: readonly Exchange[]): Exchange[] {
  */
 const PREFLIGHT_AFTER_REQUEST_MS = 2000;
 
-/** Preflights to one URL for one method: positions in time order, and the first that may be unused. */
+/**
+ * Preflights to one URL for one method: positions in time order, the first that may be unused,
+ * and the same URL's preflights for another method (a chain, nearly always of one: no map per URL).
+ */
 interface Candidates {
+  method: string;
   positions: number[];
   cursor: number;
+  next: Candidates | null;
 }
 
-function takePreflight(candidates: Candidates | undefined, request: Exchange, ordered: readonly Exchange[], used: Uint8Array): Exchange | null {
-  if (!candidates) return null;
+function ofMethod(chain: Candidates | null | undefined, method: string): Candidates | null {
+  let candidates = chain ?? null;
+  while (candidates && candidates.method !== method) candidates = candidates.next;
+  return candidates;
+}
+
+/** The position of the preflight a request at `requestTime` takes (marked used), or -1. */
+function takePreflight(candidates: Candidates | null, requestTime: number, times: Float64Array, used: Uint8Array): number {
+  if (!candidates) return -1;
   const { positions } = candidates;
   while (candidates.cursor < positions.length && used[positions[candidates.cursor]!]) candidates.cursor++;
   let best = -1;
   for (let i = candidates.cursor; i < positions.length; i++) {
     const at = positions[i]!;
-    const delta = timeOf(ordered[at]!) - timeOf(request);
+    const delta = times[at]! - requestTime;
     if (delta > PREFLIGHT_AFTER_REQUEST_MS) break;
     if (used[at]) continue;
-    if (best < 0 || Math.abs(delta) <= Math.abs(timeOf(ordered[best]!) - timeOf(request))) best = at;
+    if (best < 0 || Math.abs(delta) <= Math.abs(times[best]! - requestTime)) best = at;
   }
-  if (best < 0) return null;
-  used[best] = 1;
-  return ordered[best]!;
+  if (best >= 0) used[best] = 1;
+  return best;
 }
 
 /**
@@ -77,20 +88,22 @@ export function pairTransactions(exchanges: readonly Exchange[]): CorsTransactio
 
 /** pairTransactions of exchanges already in time order (inTimeOrder): a whole-log analysis sorts once for pairing and history. */
 export function pairInTimeOrder(ordered: readonly Exchange[]): CorsTransaction[] {
-  // URL → requested method → preflights in time order (nested maps: no key string per entry).
-  const preflights = new Map<string, Map<string, Candidates>>();
+  // URL → preflights by requested method, in time order (no key string per entry).
+  const preflights = new Map<string, Candidates>();
   const others: number[] = [];
   const isPreflightAt = new Uint8Array(ordered.length);
+  // Start times read once: matching reads them again and again, and from an exchange each is a hop to a boxed number.
+  const times = new Float64Array(ordered.length);
   for (let at = 0; at < ordered.length; at++) {
     const exchange = ordered[at]!;
+    times[at] = timeOf(exchange);
     if (isPreflight(exchange)) {
       isPreflightAt[at] = 1;
       const method = corsHeadersOf(exchange).requestMethod ?? '';
-      let byMethod = preflights.get(exchange.url);
-      if (!byMethod) preflights.set(exchange.url, (byMethod = new Map()));
-      const candidates = byMethod.get(method);
+      const chain = preflights.get(exchange.url);
+      const candidates = ofMethod(chain, method);
       if (candidates) candidates.positions.push(at);
-      else byMethod.set(method, { positions: [at], cursor: 0 });
+      else preflights.set(exchange.url, { method, positions: [at], cursor: 0, next: chain ?? null });
     } else {
       others.push(at);
     }
@@ -136,7 +149,8 @@ export function pairInTimeOrder(ordered: readonly Exchange[]): CorsTransaction[]
       redirectHops = hops;
     }
 
-    const preflight = takePreflight(preflights.get(first.url)?.get(first.method), first, ordered, used);
+    const preflightAt = takePreflight(ofMethod(preflights.get(first.url), first.method), times[at]!, times, used);
+    const preflight = preflightAt >= 0 ? ordered[preflightAt]! : null;
 
     const requestOrigin = corsHeadersOf(first).origin ?? (preflight ? corsHeadersOf(preflight).origin : null);
     const target = targetOf(first);

@@ -1,0 +1,55 @@
+/**
+ * Pairing: which preflight goes with which actual request (same URL, Access-Control-Request-Method
+ * equal to the request's method, nearest unused in time, at most 2 s after it), and redirect chains.
+ */
+import { describe, expect, it } from 'vitest';
+import { entry, har, PAGE } from '../support/har-builder.ts';
+import { normalizeHar } from '../../src/engine/normalize.ts';
+import { pairTransactions } from '../../src/engine/pair.ts';
+
+const URL_A = 'https://api.example/items/1';
+const URL_B = 'https://api.example/items/2';
+const T = Date.parse('2026-11-23T10:00:00.000Z');
+
+/** An actual request (index in the log = position in `entries`). */
+const actual = (method: string, url: string, ms: number) => entry({ url, method, startedMs: T + ms, requestHeaders: { Origin: PAGE, 'X-Trace': '1' } });
+/** A preflight asking for `method`. */
+const preflight = (method: string, url: string, ms: number) => entry({
+  url, method: 'OPTIONS', startedMs: T + ms, resourceType: 'preflight', initiatorType: 'preflight',
+  requestHeaders: { Origin: PAGE, 'Access-Control-Request-Method': method }, status: 204,
+});
+
+/** Each transaction as [index of its first hop, index of its preflight or null, preflight state]. */
+type Pairing = [first: number, preflight: number | null, state: string][];
+
+const CASES: [title: string, entries: Record<string, unknown>[], expected: Pairing][] = [
+  ['a request and its preflight, preflight logged after it', [actual('PUT', URL_A, 0), preflight('PUT', URL_A, 5)], [[0, 1, 'sent']]],
+  ['two methods to one URL each take the preflight that asked for it',
+    [preflight('PUT', URL_A, 0), preflight('DELETE', URL_A, 1), actual('DELETE', URL_A, 2), actual('PUT', URL_A, 3)],
+    [[2, 1, 'sent'], [3, 0, 'sent']]],
+  ['preflights of two methods interleaved: each request finds every one of its method',
+    [preflight('PUT', URL_A, 0), preflight('DELETE', URL_A, 1), preflight('PUT', URL_A, 2), actual('PUT', URL_A, 3), actual('PUT', URL_A, 4), actual('DELETE', URL_A, 5)],
+    [[3, 2, 'sent'], [4, 0, 'sent'], [5, 1, 'sent']]],
+  ['a preflight for another method is not taken: it stays an orphan, the request had none logged',
+    [preflight('PUT', URL_A, 0), actual('DELETE', URL_A, 5)],
+    [[0, 0, 'sent'], [1, null, 'not-in-log']]],
+  ['a preflight to another URL is not taken', [preflight('PUT', URL_B, 0), actual('PUT', URL_A, 5)], [[0, 0, 'sent'], [1, null, 'not-in-log']]],
+  ['two requests, two preflights: each the nearest unused one',
+    [preflight('PUT', URL_A, 0), actual('PUT', URL_A, 10), preflight('PUT', URL_A, 500), actual('PUT', URL_A, 510)],
+    [[1, 0, 'sent'], [3, 2, 'sent']]],
+  ['a preflight more than 2 s after the request is not its own',
+    [actual('PUT', URL_A, 0), preflight('PUT', URL_A, 2_001)], [[0, null, 'not-in-log'], [1, 1, 'sent']]],
+  ['… one 2 s after it is', [actual('PUT', URL_A, 0), preflight('PUT', URL_A, 2_000)], [[0, 1, 'sent']]],
+  ['a redirect hop continues into the entry for its Location; the chain pairs by its first hop',
+    [entry({ url: URL_A, method: 'GET', startedMs: T, status: 302, redirectURL: URL_B, requestHeaders: { Origin: PAGE } }),
+      entry({ url: URL_B, method: 'GET', startedMs: T + 5, requestHeaders: { Origin: 'null' } })],
+    [[0, null, 'not-needed']]],
+];
+
+describe('pairTransactions', () => {
+  it.each(CASES)('%s', (_title, entries, expected) => {
+    const transactions = pairTransactions(normalizeHar(har(entries)).exchanges);
+    const pairing = transactions.map((tx) => [(tx.redirectHops[0] ?? tx.actualRequest).index, tx.preflight?.index ?? null, tx.preflightState]);
+    expect(pairing).toEqual(expected);
+  });
+});
