@@ -157,32 +157,29 @@ export function diagnoseLog(log: Pick<NormalizedLog, 'exchanges' | 'problems'> &
 function diagnoseOrderedLog(log: Pick<NormalizedLog, 'exchanges' | 'problems'> & { creator?: string | null }): LogDiagnosis {
   const ordered = inTimeOrder(log.exchanges);
   const transactions = pairInTimeOrder(ordered);
-  // Positions (in `ordered`) of the exchanges a rule may cite as context, so each transaction
-  // gets its window without copying 500 exchanges: linear in the log, not O(n·500).
+  // The exchanges a rule may cite as context (their positions in `ordered`), read as the
+  // diagnosis reaches them: each transaction gets its window without copying 500 exchanges.
   const contextAt: number[] = [];
   const contextExchanges: EarlierExchange[] = [];
-  ordered.forEach((exchange, at) => {
-    const facts = describeEarlier(exchange);
-    if (facts) {
-      contextAt.push(at);
-      contextExchanges.push(facts);
-    }
-  });
   const diagnoses: Diagnosis[] = [];
   let seen = 0;
   let windowStart = 0;
-  let windowEnd = 0;
   // Indexed (see pairTransactions): a for…of here allocated an iterator result per transaction.
   for (let i = 0; i < transactions.length; i++) {
     const tx = transactions[i]!;
     const first = tx.redirectHops[0] ?? tx.actualRequest;
     // Everything logged before this transaction began is its context (cookies set, origins echoed).
-    while (seen < ordered.length && byTime(ordered[seen]!, first) < 0) seen++;
-    // `seen` only moves forward, so both ends of the window do too.
-    while (windowEnd < contextAt.length && contextAt[windowEnd]! < seen) windowEnd++;
-    while (windowStart < windowEnd && contextAt[windowStart]! < seen - EARLIER_CONTEXT) windowStart++;
+    for (; seen < ordered.length && byTime(ordered[seen]!, first) < 0; seen++) {
+      const facts = describeEarlier(ordered[seen]!);
+      if (facts) {
+        contextAt.push(seen);
+        contextExchanges.push(facts);
+      }
+    }
+    // `seen` only moves forward, so the window's start does too; its end is all read so far.
+    while (windowStart < contextAt.length && contextAt[windowStart]! < seen - EARLIER_CONTEXT) windowStart++;
     const from = windowStart;
-    const to = windowEnd;
+    const to = contextAt.length;
     diagnoses.push(diagnoseTransaction(tx, () => contextExchanges.slice(from, to)));
   }
   return { diagnoses, problems: log.problems, creator: log.creator ?? null };
