@@ -51,12 +51,32 @@ interface Candidates {
   positions: number[];
   cursor: number;
   next: Candidates | null;
+  /** On a URL's first node once its chain is long (a hostile log's many methods): every node by method. */
+  byMethod: Map<string, Candidates> | null;
 }
 
-function ofMethod(chain: Candidates | null | undefined, method: string): Candidates | null {
-  let candidates = chain ?? null;
-  while (candidates && candidates.method !== method) candidates = candidates.next;
-  return candidates;
+/** Beyond this many methods to one URL, a map: a chain would make a hostile log quadratic. */
+const CHAIN_LIMIT = 8;
+
+/** The candidates for `method` among a URL's preflights, or null. */
+function ofMethod(chain: Candidates | undefined, method: string): Candidates | null {
+  if (!chain) return null;
+  if (chain.byMethod) return chain.byMethod.get(method) ?? null;
+  for (let candidates: Candidates | null = chain; candidates; candidates = candidates.next) if (candidates.method === method) return candidates;
+  return null;
+}
+
+/** A URL's chain with a node for a method it did not have, first. */
+function withMethod(chain: Candidates | undefined, method: string, at: number): Candidates {
+  const node: Candidates = { method, positions: [at], cursor: 0, next: chain ?? null, byMethod: chain?.byMethod ?? null };
+  let length = 0;
+  for (let candidates: Candidates | null = node; candidates && length <= CHAIN_LIMIT; candidates = candidates.next) length++;
+  if (length > CHAIN_LIMIT && !node.byMethod) {
+    node.byMethod = new Map();
+    for (let candidates: Candidates | null = node; candidates; candidates = candidates.next) node.byMethod.set(candidates.method, candidates);
+  }
+  node.byMethod?.set(method, node);
+  return node;
 }
 
 /** The position of the preflight a request at `requestTime` takes (marked used), or -1. */
@@ -103,7 +123,7 @@ export function pairInTimeOrder(ordered: readonly Exchange[]): CorsTransaction[]
       const chain = preflights.get(exchange.url);
       const candidates = ofMethod(chain, method);
       if (candidates) candidates.positions.push(at);
-      else preflights.set(exchange.url, { method, positions: [at], cursor: 0, next: chain ?? null });
+      else preflights.set(exchange.url, withMethod(chain, method, at));
     } else {
       others.push(at);
     }
