@@ -2,7 +2,7 @@
  * Fetch-standard tables the checks need: safelisted methods and request headers,
  * forbidden request headers, safelisted response headers. Pure data and predicates.
  */
-import { lowerHeaderName } from './headers.ts';
+import { HEADER_NAME_CACHE_LIMIT, lowerHeaderName } from './headers.ts';
 import type { Header } from './types.ts';
 
 export const SAFELISTED_METHODS = new Set(['GET', 'HEAD', 'POST']);
@@ -71,7 +71,7 @@ function pageHeaderName(name: string): string | null {
   if (lower === undefined) {
     const lowered = lowerHeaderName(name);
     lower = isBrowserManagedLower(lowered) ? null : lowered;
-    if (pageHeaderNames.size >= 4096) pageHeaderNames.clear();
+    if (pageHeaderNames.size >= HEADER_NAME_CACHE_LIMIT) pageHeaderNames.clear();
     pageHeaderNames.set(name, lower);
   }
   return lower;

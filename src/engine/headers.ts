@@ -42,12 +42,13 @@ export function lowerHeaderName(name: string): string {
   let lower = lowerNames.get(name);
   if (lower === undefined) {
     lower = name.toLowerCase();
-    if (lowerNames.size >= LOWER_NAMES_LIMIT) lowerNames.clear();
+    if (lowerNames.size >= HEADER_NAME_CACHE_LIMIT) lowerNames.clear();
     lowerNames.set(name, lower);
   }
   return lower;
 }
-const LOWER_NAMES_LIMIT = 4096;
+/** How many distinct header names a remembered-name map holds before it starts over. */
+export const HEADER_NAME_CACHE_LIMIT = 4096;
 const lowerNames = new Map<string, string>();
 
 /** Splits a comma-separated header list, trimming optional white space; drops nothing. */
