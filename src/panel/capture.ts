@@ -94,6 +94,21 @@ export class Capture {
   }
 
   /**
+   * The diagnoses whose actual request is one of `indexes`, searched from the newest back to
+   * REPAIR_WINDOW_MS before `since` (older diagnoses were not redone by adding those exchanges).
+   */
+  diagnosesOfActual(indexes: ReadonlySet<number>, since: number): Map<number, Diagnosis> {
+    const found = new Map<number, Diagnosis>();
+    for (let i = this.diagnosisList.length - 1; i >= 0 && found.size < indexes.size; i--) {
+      const diagnosis = this.diagnosisList[i]!;
+      if (timeOf(firstHop(diagnosis)) < since - REPAIR_WINDOW_MS) break;
+      const index = diagnosis.transaction.actualRequest.index;
+      if (indexes.has(index)) found.set(index, diagnosis);
+    }
+    return found;
+  }
+
+  /**
    * Puts newer versions of held exchanges in their place (same index: DevTools handed the entry
    * over before its response, and a later read has it) and re-diagnoses what they change.
    */

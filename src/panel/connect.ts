@@ -2,9 +2,10 @@
  * Feeds a NetworkSource into the store: listen first, then backfill, so a request finishing in
  * between is caught by one or both (the store drops the duplicate). Returns a disconnect.
  *
- * Under load DevTools can hand a listener a preflight before its response is attached; the log
- * has it a moment later. While the store holds such preflights, the log is read again (getHAR)
- * after REREAD_AFTER_MS, at most REREAD_ATTEMPTS times, and the complete entries replace them.
+ * Under load DevTools can hand a listener an entry before its response is attached; the log has
+ * it a moment later. While the store holds such entries (a preflight, or a request whose failure
+ * nothing else explains), the log is read again (getHAR) after REREAD_AFTER_MS, at most
+ * REREAD_ATTEMPTS times, and the complete entries replace them.
  */
 import type { NetworkSource } from '../platform/network-source.ts';
 import type { PanelStore } from './store.ts';
@@ -18,7 +19,7 @@ export function connectCapture(store: PanelStore, network: NetworkSource): () =>
   let connected = true;
 
   // Armed by each live entry (a timer, no read); reads the log only if, by then, the store
-  // holds preflights without a response (entries are diagnosed in batches, so not sooner).
+  // holds entries without a response (entries are diagnosed in batches, so not sooner).
   function rereadLater(): void {
     if (rereadTimer !== null || !connected) return;
     rereadTimer = setTimeout(() => {

@@ -100,15 +100,15 @@ export interface PanelStore {
   /** Diagnoses queued entries now (also done by getState and by the scheduled task). */
   flush(): void;
   /**
-   * Live preflights DevTools handed over without their response (status 0, no headers): it
-   * happens under load, and without the response no check can be explained. connectCapture
-   * reads the log again for them.
+   * Live entries DevTools handed over without their response (status 0, no headers): it happens
+   * under load, and without the response no check can be explained. Held: preflights, and
+   * requests whose failure nothing else explains. connectCapture reads the log again for them.
    */
   awaitingResponses(): number;
   /**
    * Newer versions of live entries (from a later getHAR): those that now carry the response a
-   * held preflight lacked replace it, and what they change is diagnosed again. Returns how many
-   * preflights still wait; `giveUp` stops waiting for them.
+   * held entry lacked replace it, and what they change is diagnosed again. Returns how many
+   * entries still wait; `giveUp` stops waiting for them.
    */
   completeLive(entries: readonly unknown[], giveUp?: boolean): number;
 }
@@ -198,8 +198,8 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
    */
   let livePageUrl: string | null = null;
   let seenLive = new Set<string>();
-  /** Live preflights held without their response, by identity (start, method, URL). */
-  let awaiting = new Set<string>();
+  /** Live entries held without their response, by identity (start, method, URL). */
+  let awaiting = new Map<string, Exchange>();
   const pending: { live: unknown[]; imported: unknown[] } = { live: [], imported: [] };
   let flushScheduled = false;
 
@@ -267,8 +267,8 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
       const { exchanges, problems } = normalizeEntries(batch, undefined, live.nextIndex);
       live.nextIndex += batch.length;
       appendAll(live.problems, problems);
-      for (const exchange of exchanges) if (isEarlyPreflight(exchange)) awaiting.add(identityOf(exchange));
       live.add(livePageUrl === null ? exchanges : exchanges.map((e) => (e.pageUrl === null ? { ...e, pageUrl: livePageUrl } : e)));
+      for (const exchange of handedOverEarly(live, exchanges)) awaiting.set(identityOf(exchange), exchange);
       changed = true;
     }
     if (pending.imported.length > 0) {
@@ -304,7 +304,7 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
   function resetLive(): void {
     live = new Capture(cap);
     seenLive = new Set();
-    awaiting = new Set();
+    awaiting = new Map();
     pending.live.length = 0;
   }
 
@@ -484,14 +484,16 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
       const newer: Exchange[] = [];
       for (const exchange of normalizeEntries(entries).exchanges) {
         const identity = identityOf(exchange);
-        if (!awaiting.has(identity) || isEarlyPreflight(exchange)) continue;
+        if (!awaiting.has(identity) || lacksResponse(exchange)) continue;
         awaiting.delete(identity);
         const held = live.find(exchange.startedDateTime, exchange.method, exchange.url);
         if (held) newer.push({ ...exchange, index: held.index, pageUrl: exchange.pageUrl ?? held.pageUrl });
       }
-      if (giveUp) awaiting = new Set();
+      if (giveUp) awaiting = new Map();
       if (newer.length > 0) {
         live.replace(newer);
+        // A request held for want of an explanation may have one now (its preflight's response).
+        awaiting = new Map(handedOverEarly(live, [...awaiting.values()]).map((e) => [identityOf(e), e]));
         captureVersion++;
         notify();
       }
@@ -503,5 +505,30 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
 
 const identityOf = (exchange: Exchange) => `${exchange.startedDateTime} ${exchange.method} ${exchange.url}`;
 
-/** A preflight as DevTools may hand it over under load: logged, but its response not yet attached. */
-const isEarlyPreflight = (exchange: Exchange) => isPreflight(exchange) && lacksResponse(exchange);
+/**
+ * The new exchanges DevTools may have handed over before attaching their response (under load it
+ * happens): a preflight without one, or a request without one whose failure nothing else in the
+ * capture explains. A request blocked because its preflight failed lacks a response too, but its
+ * diagnosis names the preflight's fault, so the log is not read again for it.
+ */
+function handedOverEarly(capture: Capture, exchanges: readonly Exchange[]): Exchange[] {
+  const early: Exchange[] = [];
+  const requests = new Set<number>();
+  let since = Infinity;
+  for (const exchange of exchanges) {
+    if (!lacksResponse(exchange)) continue;
+    if (isPreflight(exchange)) {
+      early.push(exchange);
+    } else {
+      requests.add(exchange.index);
+      // As the capture orders them: an entry without a readable start counts as time 0.
+      since = Math.min(since, Number.isFinite(exchange.startedMs) ? exchange.startedMs : 0);
+    }
+  }
+  if (requests.size === 0) return early;
+  const diagnoses = capture.diagnosesOfActual(requests, since);
+  for (const exchange of exchanges) {
+    if (diagnoses.get(exchange.index)?.ruleId === 'failure-not-explained') early.push(exchange);
+  }
+  return early;
+}
