@@ -1,7 +1,8 @@
 /**
  * Groups exchanges into CORS transactions: follows redirect chains and pairs each actual
  * request with its preflight (an OPTIONS to the same URL whose Access-Control-Request-Method
- * is the request's method, the nearest one before it). Linear in the number of entries.
+ * is the request's method, the nearest unused one). Near-linear in the number of entries, hostile
+ * logs included (bench/pair-hostile.bench.ts).
  */
 import { corsHeadersOf } from './cors-headers.ts';
 import { getHeader } from './headers.ts';
@@ -53,6 +54,8 @@ interface Candidates {
   next: Candidates | null;
   /** On a URL's first node once its chain is long (a hostile log's many methods): every node by method. */
   byMethod: Map<string, Candidates> | null;
+  /** Built once many candidates are left to search (a hostile log's unused preflights): see nearestBySearch. */
+  skips: Skips | null;
 }
 
 /** Beyond this many methods to one URL, a map: a chain would make a hostile log quadratic. */
@@ -68,7 +71,7 @@ function ofMethod(chain: Candidates | undefined, method: string): Candidates | n
 
 /** A URL's chain with a node for a method it did not have, first. */
 function withMethod(chain: Candidates | undefined, method: string, at: number): Candidates {
-  const node: Candidates = { method, positions: [at], cursor: 0, next: chain ?? null, byMethod: chain?.byMethod ?? null };
+  const node: Candidates = { method, positions: [at], cursor: 0, next: chain ?? null, byMethod: chain?.byMethod ?? null, skips: null };
   let length = 0;
   for (let candidates: Candidates | null = node; candidates && length <= CHAIN_LIMIT; candidates = candidates.next) length++;
   if (length > CHAIN_LIMIT && !node.byMethod) {
@@ -79,21 +82,116 @@ function withMethod(chain: Candidates | undefined, method: string, at: number): 
   return node;
 }
 
+/** Past this many candidates left, search instead of scanning: thousands of unused preflights to one URL would make scans quadratic. */
+const SCAN_LIMIT = 16;
+
 /** The position of the preflight a request at `requestTime` takes (marked used), or -1. */
 function takePreflight(candidates: Candidates | null, requestTime: number, times: Float64Array, used: Uint8Array): number {
   if (!candidates) return -1;
   const { positions } = candidates;
   while (candidates.cursor < positions.length && used[positions[candidates.cursor]!]) candidates.cursor++;
+  const best = positions.length - candidates.cursor > SCAN_LIMIT
+    ? nearestBySearch(candidates, requestTime, times, used)
+    : nearestByScan(candidates, requestTime, times, used);
+  if (best < 0) return -1;
+  used[positions[best]!] = 1;
+  candidates.skips?.take(best);
+  return positions[best]!;
+}
+
+/**
+ * Of the candidates not used, at most PREFLIGHT_AFTER_REQUEST_MS after the request, the nearest
+ * in time; on equal distance the later in the log. An index into `positions`, or -1.
+ */
+function nearestByScan(candidates: Candidates, requestTime: number, times: Float64Array, used: Uint8Array): number {
+  const { positions } = candidates;
   let best = -1;
   for (let i = candidates.cursor; i < positions.length; i++) {
     const at = positions[i]!;
     const delta = times[at]! - requestTime;
     if (delta > PREFLIGHT_AFTER_REQUEST_MS) break;
     if (used[at]) continue;
-    if (best < 0 || Math.abs(delta) <= Math.abs(times[best]! - requestTime)) best = at;
+    if (best < 0 || Math.abs(delta) <= Math.abs(times[positions[best]!]! - requestTime)) best = i;
   }
-  if (best >= 0) used[best] = 1;
   return best;
+}
+
+/**
+ * nearestByScan's answer in logarithmic time (amortized): the candidates are in time order, so
+ * the nearest unused one is the last unused before the request's time or the first unused at or
+ * after it; skip pointers jump runs of used ones.
+ */
+function nearestBySearch(candidates: Candidates, requestTime: number, times: Float64Array, used: Uint8Array): number {
+  const { positions, cursor } = candidates;
+  const skips = (candidates.skips ??= new Skips(positions, used));
+  const deltaAt = (i: number) => times[positions[i]!]! - requestTime;
+  // [cursor, end): not after the 2 s bound; [cursor, split): before the request.
+  const end = firstIndex(cursor, positions.length, (i) => deltaAt(i) > PREFLIGHT_AFTER_REQUEST_MS);
+  const split = firstIndex(cursor, end, (i) => deltaAt(i) >= 0);
+  const before = skips.unusedAtOrBefore(split - 1);
+  let after = skips.unusedAtOrAfter(split);
+  if (after < 0 || after >= end) after = -1;
+  else {
+    // Of unused candidates logged at the same time, the scan keeps the last.
+    const sameTime = times[positions[after]!]!;
+    after = skips.unusedAtOrBefore(firstIndex(after, end, (i) => times[positions[i]!]! > sameTime) - 1);
+  }
+  if (before < 0) return after;
+  if (after < 0) return before;
+  return deltaAt(after) <= -deltaAt(before) ? after : before;
+}
+
+/** The first i in [lo, hi) for which `isPast(i)` holds (it holds for every i after), or hi. */
+function firstIndex(lo: number, hi: number, isPast: (i: number) => boolean): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (isPast(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Union-find over a candidate list: from any index, the nearest unused one on either side (path halving). */
+class Skips {
+  /** next[i]: an index ≥ i, i itself when unused (positions.length: none). */
+  private readonly next: Int32Array;
+  /** previous[i + 1]: one more than an index ≤ i, i + 1 itself when i is unused (0: none). */
+  private readonly previous: Int32Array;
+
+  constructor(positions: readonly number[], used: Uint8Array) {
+    const count = positions.length;
+    this.next = new Int32Array(count + 1);
+    this.previous = new Int32Array(count + 1);
+    this.next[count] = count;
+    for (let i = 0; i < count; i++) {
+      this.next[i] = used[positions[i]!] ? i + 1 : i;
+      this.previous[i + 1] = used[positions[i]!] ? i : i + 1;
+    }
+  }
+
+  take(i: number): void {
+    this.next[i] = i + 1;
+    this.previous[i + 1] = i;
+  }
+
+  unusedAtOrAfter(i: number): number {
+    const { next } = this;
+    while (next[i] !== i) {
+      next[i] = next[next[i]!]!;
+      i = next[i]!;
+    }
+    return i === next.length - 1 ? -1 : i;
+  }
+
+  unusedAtOrBefore(i: number): number {
+    const { previous } = this;
+    let slot = i + 1;
+    while (previous[slot] !== slot) {
+      previous[slot] = previous[previous[slot]!]!;
+      slot = previous[slot]!;
+    }
+    return slot - 1;
+  }
 }
 
 /**

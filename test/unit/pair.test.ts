@@ -2,6 +2,7 @@
  * Pairing: which preflight goes with which actual request (same URL, Access-Control-Request-Method
  * equal to the request's method, nearest unused in time, at most 2 s after it), and redirect chains.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { entry, har, PAGE } from '../support/har-builder.ts';
 import { normalizeHar } from '../../src/engine/normalize.ts';
@@ -54,5 +55,49 @@ describe('pairTransactions', () => {
     const transactions = pairTransactions(normalizeHar(har(entries)).exchanges);
     const pairing = transactions.map((tx) => [(tx.redirectHops[0] ?? tx.actualRequest).index, tx.preflight?.index ?? null, tx.preflightState]);
     expect(pairing).toEqual(expected);
+  });
+});
+
+/**
+ * The rule read plainly, for generated logs: in time order (start, then position in the log), each
+ * request takes, of the unused preflights to its URL for its method at most 2 s after it, the
+ * nearest in time, and on equal distance the later. Lists past 16 candidates take the engine's
+ * search path (binary search and skip pointers), shorter ones its scan: both are held to this.
+ */
+function referencePairing(entries: { url: string; method: string; ms: number; preflight: boolean }[]): [number, number | null][] {
+  const order = entries.map((e, index) => ({ ...e, index })).sort((a, b) => (a.ms - b.ms) || (a.index - b.index));
+  const used = new Set<number>();
+  const pairs: [number, number | null][] = [];
+  for (const request of order.filter((e) => !e.preflight)) {
+    let best: (typeof order)[number] | null = null;
+    for (const candidate of order) {
+      if (!candidate.preflight || used.has(candidate.index) || candidate.url !== request.url || candidate.method !== request.method) continue;
+      const delta = candidate.ms - request.ms;
+      if (delta > 2000) continue;
+      if (!best || Math.abs(delta) <= Math.abs(best.ms - request.ms)) best = candidate;
+    }
+    if (best) used.add(best.index);
+    pairs.push([request.index, best?.index ?? null]);
+  }
+  return pairs;
+}
+
+describe('pairTransactions on generated logs (many preflights to one URL)', () => {
+  it('pairs as the plain reading of the rule does', () => {
+    const item = fc.record({
+      // Mostly one URL and method, so candidate lists pass 16 (the search path) as well as stay short.
+      url: fc.constantFrom(URL_A, URL_A, URL_A, URL_B),
+      method: fc.constantFrom('PUT', 'PUT', 'PUT', 'DELETE'),
+      // Coarse times: many equal starts, and distances on both sides of the 2 s bound.
+      ms: fc.integer({ min: 0, max: 40 }).map((t) => t * 250),
+      preflight: fc.boolean(),
+    });
+    fc.assert(fc.property(fc.array(item, { maxLength: 160, size: 'max' }), (items) => {
+      const log = items.map((e) => (e.preflight ? preflight(e.method, e.url, e.ms) : actual(e.method, e.url, e.ms)));
+      // An orphan preflight's transaction stands in for a request with the preflight's index: left out.
+      const pairing = pairTransactions(normalizeHar(har(log)).exchanges).filter((tx) => !items[tx.actualRequest.index]!.preflight)
+        .map((tx): [number, number | null] => [tx.actualRequest.index, tx.preflight?.index ?? null]);
+      expect(pairing).toEqual(referencePairing(items));
+    }), { numRuns: 400 });
   });
 });
