@@ -4,7 +4,7 @@
  * returns the one CorsError Chromium would report, or null when the request passes.
  * Everything else in the engine explains what this decides.
  */
-import { corsHeadersOf, type CorsHeaders } from './cors-headers.ts';
+import { allowedHeaders, allowedMethods, corsHeadersOf, type CorsHeaders } from './cors-headers.ts';
 import { addressSpaceOf, addressSpaceOfUrl, hasUrlCredentials, isHttpScheme, isHttpUrl, parsesAsUrl, targetOf } from './origin.ts';
 import { isSafelistedMethod } from './fetch-spec.ts';
 import { NONE } from './none.ts';
@@ -194,11 +194,11 @@ function checkPreflight(tx: CorsTransaction, preflight: Exchange, credentials: b
   if (preflight.status < 200 || preflight.status > 299) {
     return failure('PreflightInvalidStatus', 'preflight', preflight, origin, String(preflight.status));
   }
-  const allowMethods = response.methods;
+  const allowMethods = allowedMethods(response);
   if (allowMethods === null) {
     return failure('InvalidAllowMethodsPreflightResponse', 'preflight', preflight, origin, response.allowMethods ?? '');
   }
-  const allowHeaders = response.headers;
+  const allowHeaders = allowedHeaders(response);
   if (allowHeaders === null) {
     return failure('InvalidAllowHeadersPreflightResponse', 'preflight', preflight, origin, response.allowHeaders ?? '');
   }

@@ -3,7 +3,7 @@
  * entries (with _resourceType, _initiator, _error) and Firefox's export. Never throws on a
  * malformed entry: it is skipped and named in `problems`, so nothing is lost silently.
  */
-import { CorsHeaders } from './cors-headers.ts';
+import { readCorsHeaders } from './cors-headers.ts';
 import { parseHarTime } from './har-time.ts';
 import { parseUrl } from './origin.ts';
 import type { Exchange, Header } from './types.ts';
@@ -136,7 +136,7 @@ export function normalizeEntry(entry: unknown, index: number, pages = new Map<st
     status,
     statusText: asString(response.statusText),
     responseHeaders,
-    corsHeaders: new CorsHeaders(requestHeaders, responseHeaders),
+    corsHeaders: readCorsHeaders(requestHeaders, responseHeaders),
     redirectURL: asString(response.redirectURL),
     error,
     resourceType: typeof entry._resourceType === 'string' ? entry._resourceType : null,

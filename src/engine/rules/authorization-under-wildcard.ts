@@ -1,4 +1,4 @@
-import { corsHeadersOf } from '../cors-headers.ts';
+import { allowedHeaders, corsHeadersOf } from '../cors-headers.ts';
 import { requestedHeaders } from '../chromium-cors.ts';
 import type { CorsRule } from '../rule.ts';
 import { evidence, finding } from './support.ts';
@@ -10,7 +10,7 @@ const rule: CorsRule = {
   check(context) {
     const preflight = context.tx.preflight;
     if (!passed(context) || !preflight || !requestedHeaders(context.tx).includes('authorization')) return null;
-    const allowHeaders = corsHeadersOf(preflight).headers ?? [];
+    const allowHeaders = allowedHeaders(corsHeadersOf(preflight)) ?? [];
     const lower = allowHeaders.map((h) => h.toLowerCase());
     if (!lower.includes('*') || lower.includes('authorization')) return null;
     return finding(context, {

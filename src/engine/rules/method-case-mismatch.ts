@@ -1,4 +1,4 @@
-import { corsHeadersOf } from '../cors-headers.ts';
+import { allowedMethods, corsHeadersOf } from '../cors-headers.ts';
 import type { CorsRule } from '../rule.ts';
 import { evidence, failureIs, finding } from './support.ts';
 
@@ -12,7 +12,7 @@ const rule: CorsRule = {
   check(context) {
     if (!failureIs(context, 'MethodDisallowedByPreflightResponse')) return null;
     const method = context.failure!.failedParameter;
-    const listed = corsHeadersOf(context.failure!.exchange).methods ?? [];
+    const listed = allowedMethods(corsHeadersOf(context.failure!.exchange)) ?? [];
     const sameButCase = listed.find((m) => m.toUpperCase() === method.toUpperCase());
     if (!sameButCase) return null;
     return finding(context, {
