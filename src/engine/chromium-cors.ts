@@ -158,13 +158,14 @@ export interface LocalNetworkAccess {
  * (and no connection error) is the evidence of a denial.
  */
 export function localNetworkAccessBlocked(tx: CorsTransaction): LocalNetworkAccess | null {
-  const first = tx.redirectHops[0] ?? tx.actualRequest;
-  const from = tx.requestOrigin ?? tx.actualRequest.pageUrl;
+  const { actualRequest, preflight } = tx;
+  // The cheap test first: nearly every request got an answer, and this runs on every transaction.
+  if (actualRequest.outcome !== 'failed' || actualRequest.status !== 0 || (preflight && preflight.status !== 0)) return null;
+  const first = tx.redirectHops[0] ?? actualRequest;
+  const from = tx.requestOrigin ?? actualRequest.pageUrl;
   if (!from || addressSpaceOf(from) !== 'public') return null;
   const toSpace = addressSpaceOfUrl(targetOf(first));
   if (toSpace !== 'local' && toSpace !== 'loopback') return null;
-  const { actualRequest, preflight } = tx;
-  if (actualRequest.outcome !== 'failed' || actualRequest.status !== 0 || (preflight && preflight.status !== 0)) return null;
   if (firstExchange(tx, failedToConnect, true)) return null;
   return { from, target: first.url, fromSpace: 'public', toSpace };
 }

@@ -1,12 +1,13 @@
 import type { CorsRule } from '../rule.ts';
+import { corsHeadersOf } from '../cors-headers.ts';
 import { isHeaderName } from '../headers.ts';
-import { parseUrl } from '../origin.ts';
+import { parseUrl, targetOf, type UrlParts } from '../origin.ts';
 import { evidence, finding } from './support.ts';
 import { passed } from './warning-support.ts';
 
 /** The site of a host: its last two labels, or the host itself for IPs and single labels (no public-suffix list). */
-function siteOf(url: string): string | null {
-  const host = parseUrl(url)?.hostname;
+function siteOf(url: UrlParts | null): string | null {
+  const host = url?.hostname;
   if (host === undefined) return null;
   if (/^[\d.]+$/.test(host) || host.includes(':')) return host;
   const last = host.lastIndexOf('.');
@@ -18,10 +19,11 @@ const rule: CorsRule = {
   meta: { id: 'cookie-samesite', title: 'Cookie will not be sent cross-site', verdict: 'warning', requires: 'no-failure', chromiumErrors: [], firefoxReason: null },
   check(context) {
     const { actualRequest, requestOrigin } = context.tx;
-    if (!passed(context) || !requestOrigin || siteOf(requestOrigin) === siteOf(actualRequest.url)) return null;
+    // Most responses set no cookie: that test first, the sites only then.
+    if (!passed(context) || !requestOrigin || corsHeadersOf(actualRequest).setCookie === null) return null;
     const bad = actualRequest.responseHeaders.find((h) => isHeaderName(h.name, 'set-cookie')
       && (!/;\s*samesite\s*=\s*none\b/i.test(h.value) || !/;\s*secure\b/i.test(h.value)))?.value;
-    if (bad === undefined) return null;
+    if (bad === undefined || siteOf(parseUrl(requestOrigin)) === siteOf(targetOf(actualRequest))) return null;
     const cookieName = bad.split('=')[0]?.trim() ?? '';
     return finding(context, {
       evidence: [evidence('response', 'set-cookie', `${cookieName}=…; ${bad.split(';').slice(1).map((s) => s.trim()).join('; ')}`, 'lacks SameSite=None; Secure')],

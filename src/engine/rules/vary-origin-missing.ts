@@ -12,8 +12,10 @@ const rule: CorsRule = {
     const { allowOrigin } = corsHeadersOf(response);
     if (!passed(context) || allowOrigin === null || allowOrigin === '*') return null;
     const vary = getHeader(response.responseHeaders, 'vary');
-    const varies = (vary ?? '').split(',').map((v) => v.trim().toLowerCase());
-    if (varies.includes('origin') || varies.includes('*')) return null;
+    if (vary !== null) {
+      const varies = vary.split(',').map((v) => v.trim().toLowerCase());
+      if (varies.includes('origin') || varies.includes('*')) return null;
+    }
     return finding(context, {
       evidence: [
         evidence('response', 'access-control-allow-origin', allowOrigin, 'names one origin'),
