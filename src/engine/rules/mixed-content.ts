@@ -14,9 +14,10 @@ const rule: CorsRule = {
     const first = tx.redirectHops[0] ?? tx.actualRequest;
     const target = first.url;
     const pageOrigin = tx.requestOrigin ?? tx.actualRequest.pageUrl;
-    if (!pageOrigin || schemeOf(pageOrigin) !== 'https' || targetOf(first)?.scheme !== 'http') return null;
+    // Runs on every transaction: what is already parsed first, the page's URL last.
+    if (!pageOrigin || targetOf(first)?.scheme !== 'http' || tx.actualRequest.outcome === 'completed') return null;
     const space = addressSpaceOfUrl(targetOf(first));
-    if (space === 'loopback' || space === 'local' || tx.actualRequest.outcome === 'completed') return null;
+    if (space === 'loopback' || space === 'local' || schemeOf(pageOrigin) !== 'https') return null;
     return finding(context, {
       evidence: [
         evidence('request', 'origin', pageOrigin, 'the page is served over https'),
