@@ -39,6 +39,9 @@ const STACK_PACKAGES = [
   ['caddy', () => hasCommand('caddy')],
   ['ruby-rack-cors', () => spawnSync('ruby', ['-e', 'require "rack/cors"']).status === 0],
   ['ruby-webrick', () => spawnSync('ruby', ['-e', 'require "rack"; require "rack/handler/webrick"']).status === 0],
+  // The stacks run Debian's /usr/bin/python3: a Flask in another Python (pyenv's) does not count there.
+  ['python3-flask', debianPython('flask')],
+  ['python3-flask-cors', debianPython('flask_cors')],
   ['python3-django', debianPython('django')],
   ['python3-django-cors-headers', debianPython('corsheaders')],
   ['python3-fastapi', debianPython('fastapi')],
