@@ -52,15 +52,17 @@ missing.push(...stacksMissing());
 // The CORS lab makes a self-signed certificate for its https origins with the openssl CLI.
 if (!hasCommand('openssl')) missing.push('openssl');
 
-if (missing.length > 0) {
+// Flask is probed twice (any Python for the snippet tests, Debian's for the stacks): name each package once.
+const packages = [...new Set(missing)];
+if (packages.length > 0) {
   if (!isRoot) {
-    console.error(`The tests need Debian packages that are missing: ${missing.join(' ')}\n`
-      + `Install them:  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}\n`
+    console.error(`The tests need Debian packages that are missing: ${packages.join(' ')}\n`
+      + `Install them:  sudo apt-get update && sudo apt-get install -y ${packages.join(' ')}\n`
       + '(or point CHROMIUM_PATH at a Chromium binary, PYTHON at a Python with Flask and flask-cors).');
     process.exit(1);
   }
-  console.log(`Installing Debian packages for the tests: ${missing.join(' ')}`);
-  execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')}`, { stdio: 'inherit', shell: '/bin/sh' });
+  console.log(`Installing Debian packages for the tests: ${packages.join(' ')}`);
+  execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages.join(' ')}`, { stdio: 'inherit', shell: '/bin/sh' });
 }
 
 const chromium = findChromium();
