@@ -74,6 +74,11 @@ function Notices({ store, state }: { store: PanelStore; state: PanelState }) {
           {state.dropped.toLocaleString('en')} older requests were dropped: the panel keeps the latest {state.cap.toLocaleString('en')}.
         </div>
       )}
+      {state.awaiting > 0 && (
+        <div class="notice" data-testid="awaiting-notice" role="status">
+          Waiting for DevTools to attach the response of {state.awaiting === 1 ? '1 request' : `${state.awaiting.toLocaleString('en')} requests`}: their verdicts may still change.
+        </div>
+      )}
       {state.skipped.length > 0 && (
         <details class="notice" data-testid="skipped-notice">
           <summary>{state.skipped.length} log {state.skipped.length === 1 ? 'entry' : 'entries'} could not be read</summary>

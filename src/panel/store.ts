@@ -60,6 +60,11 @@ export interface PanelState {
   detailOpen: boolean;
   /** Entries dropped from the capture in view to stay under the cap. */
   dropped: number;
+  /**
+   * Live entries held until the log is read again (DevTools handed them over without their
+   * response): the verdicts they touch may still change. 0 while an imported file is in view.
+   */
+  awaiting: number;
   cap: number;
   /** Entries skipped as unreadable. */
   skipped: readonly string[];
@@ -413,6 +418,7 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
         selected,
         detailOpen: detailOpen && selected !== null,
         dropped: capture.dropped,
+        awaiting: imported ? 0 : awaiting.size,
         cap,
         skipped: capture.problems,
         error,
@@ -481,6 +487,7 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
 
     completeLive(entries, giveUp = false) {
       flush();
+      const waited = awaiting.size;
       const newer: Exchange[] = [];
       for (const exchange of normalizeEntries(entries).exchanges) {
         const identity = identityOf(exchange);
@@ -495,8 +502,9 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
         // A request held for want of an explanation may have one now (its preflight's response).
         awaiting = new Map(handedOverEarly(live, [...awaiting.values()]).map((e) => [identityOf(e), e]));
         captureVersion++;
-        notify();
       }
+      // The panel says how many still wait (state.awaiting): it changes even when nothing was replaced (giving up).
+      if (newer.length > 0 || awaiting.size !== waited) notify();
       return awaiting.size;
     },
   };

@@ -177,9 +177,16 @@ export async function panelVerdicts(harness: DevtoolsHarness, urlPart: string, m
   const readRows = () => panel.evaluate<RowAttributes[]>(`[...document.querySelectorAll('[data-testid=request-row]')]
     .filter((row) => row.dataset.url.includes(${JSON.stringify(urlPart)}))
     .map((row) => ({ verdict: row.dataset.verdict, rule: row.dataset.rule, method: row.dataset.method, url: row.dataset.url }))`);
+  // While the panel waits for DevTools to attach a response (its awaiting notice), a verdict may
+  // still change (seen: preflight-redirect's PUT shown as failure-not-explained for a second).
+  const awaiting = () => panel.evaluate<boolean>(`document.querySelector('[data-testid=awaiting-notice]') !== null`);
   let previous = '';
   let stableSince = Date.now();
-  const rows = await pollFor(`${minRows}+ panel rows for ${urlPart}`, async () => {
+  const rows = await pollFor(`${minRows}+ panel rows for ${urlPart}, none awaiting a response`, async () => {
+    if (await awaiting()) {
+      previous = '';
+      return undefined;
+    }
     const current = await readRows();
     const key = JSON.stringify(current);
     if (key !== previous) {

@@ -98,6 +98,25 @@ describe('capture', () => {
     expect(rows()[0]!.dataset.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/s\/missing-allow-origin\//);
   });
 
+  it('says which verdicts may still change while DevTools has not attached a response', async () => {
+    const m = mount();
+    await backfill(m, []);
+    const recorded = fixtureEntries('preflight-redirect');
+    const preflight = recorded.find((e) => e.request.method === 'OPTIONS')!;
+    // As DevTools hands a preflight over under load: logged, its response not attached yet.
+    const early = { ...preflight, response: { ...preflight.response, status: 0, statusText: '', headers: [], redirectURL: '' } };
+    for (const entry of recorded) act(() => m.network.finish(entry === preflight ? early : entry));
+    await settle();
+    expect(screen.getByTestId('awaiting-notice').textContent)
+      .toBe('Waiting for DevTools to attach the response of 2 requests: their verdicts may still change.');
+    expect(rows().map((r) => r.dataset.rule)).toEqual(['failure-not-explained']);
+    // The log read again (connectCapture's re-read) has the preflight's response.
+    act(() => { m.store.completeLive(recorded); });
+    await settle();
+    expect(screen.queryByTestId('awaiting-notice')).toBeNull();
+    expect(rows().map((r) => r.dataset.rule)).toEqual(['preflight-redirect']);
+  });
+
   it('says so when the backfill fails, and keeps capturing live', async () => {
     const m = mount();
     await backfill(m, new Error('getHAR did not answer within 10000 ms') as unknown as HarEntry[]);

@@ -60,10 +60,13 @@ describe('a preflight handed over before its response', () => {
     expect(verdict(store)).toBe('failure-not-explained null');
     // Both held: the preflight, and the PUT (no response either, and nothing explains it yet).
     expect(store.awaitingResponses()).toBe(2);
+    // The panel says so (its notice): this verdict may still change.
+    expect(store.getState().awaiting).toBe(2);
 
     await vi.advanceTimersByTimeAsync(REREAD_AFTER_MS);
     expect(network.readCount).toBe(2);
     expect(store.awaitingResponses()).toBe(0);
+    expect(store.getState().awaiting).toBe(0);
     expect(verdict(store)).toBe('preflight-redirect PreflightDisallowedRedirect');
     // One transaction: the complete preflight replaced the early one.
     expect(store.getState().diagnoses.filter((x) => x.transaction.preflight !== null)).toHaveLength(1);
@@ -76,8 +79,15 @@ describe('a preflight handed over before its response', () => {
     connectCapture(store, network);
     await vi.advanceTimersByTimeAsync(0);
     network.deliver([actual, withoutResponse(preflight)]);
-    await vi.advanceTimersByTimeAsync(REREAD_AFTER_MS * (REREAD_ATTEMPTS + 5));
+    await vi.advanceTimersByTimeAsync(REREAD_AFTER_MS * (REREAD_ATTEMPTS - 1));
+    expect(store.getState().awaiting).toBe(2);
+    // Giving up replaces nothing, yet the panel must hear of it: its notice goes away.
+    let notified = 0;
+    store.subscribe(() => { notified++; });
+    await vi.advanceTimersByTimeAsync(REREAD_AFTER_MS * 6);
     expect(network.readCount).toBe(1 + REREAD_ATTEMPTS);
+    expect(notified).toBeGreaterThan(0);
+    expect(store.getState().awaiting).toBe(0);
     expect(store.awaitingResponses()).toBe(0);
     expect(verdict(store)).toBe('failure-not-explained null');
   });
