@@ -28,7 +28,6 @@ if (!hasCommand('zip') || !hasCommand('unzip')) missing.push('zip', 'unzip');
 if (!existsSync(findFirefox())) missing.push('firefox-esr');
 if (!hasCommand('xvfb-run') || !hasCommand('xauth')) missing.push('xvfb', 'xauth');
 if (!hasCommand('import')) missing.push('imagemagick');
-if (!hasFlask()) missing.push('python3-flask', 'python3-flask-cors');
 // The stack matrix (test/stacks) runs every generated fix on its real server: package → probe.
 const debianPython = (module) => () => spawnSync('/usr/bin/python3', ['-c', `import ${module}`]).status === 0;
 const STACK_PACKAGES = [
@@ -39,7 +38,8 @@ const STACK_PACKAGES = [
   ['caddy', () => hasCommand('caddy')],
   ['ruby-rack-cors', () => spawnSync('ruby', ['-e', 'require "rack/cors"']).status === 0],
   ['ruby-webrick', () => spawnSync('ruby', ['-e', 'require "rack"; require "rack/handler/webrick"']).status === 0],
-  // The stacks run Debian's /usr/bin/python3: a Flask in another Python (pyenv's) does not count there.
+  // Debian's python3 with Flask serves both the stacks (they run /usr/bin/python3) and the snippet
+  // tests (the first Python with Flask): a Flask in another Python (pyenv's) does not count here.
   ['python3-flask', debianPython('flask')],
   ['python3-flask-cors', debianPython('flask_cors')],
   ['python3-django', debianPython('django')],
@@ -52,17 +52,15 @@ missing.push(...stacksMissing());
 // The CORS lab makes a self-signed certificate for its https origins with the openssl CLI.
 if (!hasCommand('openssl')) missing.push('openssl');
 
-// Flask is probed twice (any Python for the snippet tests, Debian's for the stacks): name each package once.
-const packages = [...new Set(missing)];
-if (packages.length > 0) {
+if (missing.length > 0) {
   if (!isRoot) {
-    console.error(`The tests need Debian packages that are missing: ${packages.join(' ')}\n`
-      + `Install them:  sudo apt-get update && sudo apt-get install -y ${packages.join(' ')}\n`
-      + '(or point CHROMIUM_PATH at a Chromium binary, PYTHON at a Python with Flask and flask-cors).');
+    console.error(`The tests need Debian packages that are missing: ${missing.join(' ')}\n`
+      + `Install them:  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}\n`
+      + '(or point CHROMIUM_PATH at a Chromium binary).');
     process.exit(1);
   }
-  console.log(`Installing Debian packages for the tests: ${packages.join(' ')}`);
-  execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages.join(' ')}`, { stdio: 'inherit', shell: '/bin/sh' });
+  console.log(`Installing Debian packages for the tests: ${missing.join(' ')}`);
+  execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')}`, { stdio: 'inherit', shell: '/bin/sh' });
 }
 
 const chromium = findChromium();
