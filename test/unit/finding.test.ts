@@ -1,6 +1,6 @@
 /**
- * Findings build their common parts (params, inferences, fix) when first read
- * (src/engine/rules/support.ts RuleFinding). What a reader sees must not change: the same values
+ * Findings are built when first read, the rule's evidence and own parts as well as the common
+ * params, inferences and fix (src/engine/rules/support.ts RuleFinding). What a reader sees must not change: the same values
  * on every read, built once, and an export that sees the four fields and nothing of the
  * transaction the finding keeps to build them.
  */
@@ -18,14 +18,26 @@ const fixtures = new URL('../fixtures/chromium/', import.meta.url);
 const recordings = readdirSync(fixtures).filter((f) => f.endsWith('.har'));
 
 describe('a finding read later', () => {
-  it('is built once: every read hands the same params, inferences and fix', () => {
+  it('is built once: every read hands the same evidence, params, inferences and fix', () => {
     const [diagnosis] = analyzeHarText(readFileSync(new URL('header-not-allowed.har', fixtures), 'utf8')).diagnoses;
     const { finding } = diagnosis!;
+    expect(finding.evidence).toBe(finding.evidence);
+    expect(finding.evidence.map((e) => e.label)).toEqual(['access-control-request-headers', 'access-control-allow-headers']);
     expect(finding.params).toBe(finding.params);
     expect(finding.inferences).toBe(finding.inferences);
     expect(finding.fix).toBe(finding.fix);
     expect(finding.params.header).toBe('x-api-key');
     expect(finding.fix?.allowHeaders).toContain('x-api-key');
+  });
+
+  it('builds nothing until read: an analysis keeps one small object per finding (bench/engine.bench.ts)', () => {
+    const { diagnoses } = analyzeHarText(readFileSync(new URL('credentials-without-allow-credentials.har', fixtures), 'utf8'));
+    const findings = diagnoses.flatMap((d) => [d.finding, ...d.warnings.map((w) => w.finding)]);
+    const built = (finding: object) => (finding as unknown as { builtFound: unknown }).builtFound;
+    expect(findings.length).toBeGreaterThan(0);
+    for (const finding of findings) expect(built(finding)).toBeNull();
+    const evidence = findings[0]!.evidence;
+    expect(built(findings[0]!)).toEqual(expect.objectContaining({ evidence }));
   });
 
   it('reads complete on every real recording: the common params, and a fix for the same path', () => {

@@ -1,5 +1,5 @@
 import type { CorsRule } from '../rule.ts';
-import { failureIs, finding, originEvidence } from './support.ts';
+import { failureIs, finding, originFound } from './support.ts';
 
 /** The Allow-Origin value is not an origin at all (a bare host name, garbage, empty). */
 const rule: CorsRule = {
@@ -9,7 +9,7 @@ const rule: CorsRule = {
   },
   check(context) {
     if (!failureIs(context, 'InvalidAllowOriginValue', 'PreflightInvalidAllowOriginValue')) return null;
-    return finding(context, { evidence: originEvidence(context) });
+    return finding(context, originFound);
   },
 };
 export default rule;

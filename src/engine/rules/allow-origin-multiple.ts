@@ -1,6 +1,6 @@
 import { corsHeadersOf } from '../cors-headers.ts';
-import type { CorsRule } from '../rule.ts';
-import { failureIs, finding, originEvidence } from './support.ts';
+import type { CorsRule, RuleContext } from '../rule.ts';
+import { failureIs, finding, originEvidence, type Found } from './support.ts';
 
 /** Allow-Origin holds one origin, never a list; a doubled header reads as a list too. */
 const rule: CorsRule = {
@@ -10,11 +10,12 @@ const rule: CorsRule = {
   },
   check(context) {
     if (!failureIs(context, 'MultipleAllowOriginValues', 'PreflightMultipleAllowOriginValues')) return null;
-    const sentTwice = corsHeadersOf(context.failure!.exchange).allowOriginLines > 1;
-    return finding(context, {
-      evidence: originEvidence(context),
-      params: { cause: sentTwice ? 'sent-twice' : 'list' },
-    });
+    return finding(context, found);
   },
 };
 export default rule;
+
+function found(context: RuleContext): Found {
+  const sentTwice = corsHeadersOf(context.failure!.exchange).allowOriginLines > 1;
+  return { evidence: originEvidence(context), params: { cause: sentTwice ? 'sent-twice' : 'list' } };
+}

@@ -1,7 +1,7 @@
 import { allowedHeaders, corsHeadersOf } from '../cors-headers.ts';
 import { requestedHeaders } from '../chromium-cors.ts';
-import type { CorsRule } from '../rule.ts';
-import { evidence, finding } from './support.ts';
+import type { CorsRule, RuleContext } from '../rule.ts';
+import { evidence, finding, type Found } from './support.ts';
 import { passed } from './warning-support.ts';
 
 /** The Fetch standard says "*" never covers Authorization; browsers still allow it today. */
@@ -13,9 +13,11 @@ const rule: CorsRule = {
     const allowHeaders = allowedHeaders(corsHeadersOf(preflight)) ?? [];
     const lower = allowHeaders.map((h) => h.toLowerCase());
     if (!lower.includes('*') || lower.includes('authorization')) return null;
-    return finding(context, {
-      evidence: [evidence('preflight-response', 'access-control-allow-headers', allowHeaders.join(', '), 'a wildcard without "authorization"')],
-    });
+    return finding(context, found, allowHeaders);
   },
 };
 export default rule;
+
+function found(context: RuleContext, allowHeaders: readonly string[]): Found {
+  return { evidence: [evidence('preflight-response', 'access-control-allow-headers', allowHeaders.join(', '), 'a wildcard without "authorization"')] };
+}

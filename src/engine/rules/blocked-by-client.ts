@@ -1,7 +1,7 @@
 import { firstExchange } from '../chromium-cors.ts';
-import type { CorsRule } from '../rule.ts';
+import type { CorsRule, RuleContext } from '../rule.ts';
 import type { Exchange } from '../types.ts';
-import { evidence, finding } from './support.ts';
+import { evidence, finding, type Found } from './support.ts';
 
 const blockedByClient = (exchange: Exchange) => exchange.error === 'net::ERR_BLOCKED_BY_CLIENT';
 
@@ -11,10 +11,11 @@ const rule: CorsRule = {
   check(context) {
     const hop = firstExchange(context.tx, blockedByClient, true);
     if (!hop) return null;
-    return finding(context, {
-      evidence: [evidence('log', 'error', hop.error, 'the browser never sent it')],
-      fix: null,
-    });
+    return finding(context, found, hop);
   },
 };
 export default rule;
+
+function found(_context: RuleContext, hop: Exchange): Found {
+  return { evidence: [evidence('log', 'error', hop.error, 'the browser never sent it')], fix: null };
+}

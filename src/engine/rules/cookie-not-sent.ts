@@ -1,8 +1,8 @@
 import { corsHeadersOf } from '../cors-headers.ts';
 import type { EarlierExchange } from '../history.ts';
 import { targetOf } from '../origin.ts';
-import type { CorsRule } from '../rule.ts';
-import { baseFix, evidence, finding } from './support.ts';
+import type { CorsRule, RuleContext } from '../rule.ts';
+import { evidence, finding, type Found } from './support.ts';
 import { passed } from './warning-support.ts';
 
 /** The latest exchange from this origin that set a cookie, searched from the end without copying. */
@@ -26,15 +26,19 @@ const rule: CorsRule = {
     const apiOrigin = targetOf(actualRequest)?.origin ?? null;
     const setter = latestCookieSetter(context.earlier, apiOrigin);
     if (!setter) return null;
-    const cookieName = (setter.setCookie ?? '').split('=')[0]?.trim() ?? '';
-    return finding(context, {
-      evidence: [
-        evidence('log', 'set-cookie', `${cookieName}=…`, `set by entry ${setter.exchange.index} from this API`),
-        evidence('request', 'cookie', null, 'not sent with this request'),
-      ],
-      params: { cookieName },
-      fix: baseFix(context, { allowCredentials: true, notes: ["In the page: fetch(url, { credentials: 'include' }) (axios: withCredentials: true)."] }),
-    });
+    return finding(context, found, setter);
   },
 };
 export default rule;
+
+function found(_context: RuleContext, setter: EarlierExchange): Found {
+  const cookieName = (setter.setCookie ?? '').split('=')[0]?.trim() ?? '';
+  return {
+    evidence: [
+      evidence('log', 'set-cookie', `${cookieName}=…`, `set by entry ${setter.exchange.index} from this API`),
+      evidence('request', 'cookie', null, 'not sent with this request'),
+    ],
+    params: { cookieName },
+    fix: { allowCredentials: true, notes: ["In the page: fetch(url, { credentials: 'include' }) (axios: withCredentials: true)."] },
+  };
+}

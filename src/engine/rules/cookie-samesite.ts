@@ -1,8 +1,8 @@
-import type { CorsRule } from '../rule.ts';
+import type { CorsRule, RuleContext } from '../rule.ts';
 import { corsHeadersOf } from '../cors-headers.ts';
 import { isHeaderName } from '../headers.ts';
 import { parseUrl, targetOf, type UrlParts } from '../origin.ts';
-import { evidence, finding } from './support.ts';
+import { evidence, finding, type Found } from './support.ts';
 import { passed } from './warning-support.ts';
 
 /** The site of a host: its last two labels, or the host itself for IPs and single labels (no public-suffix list). */
@@ -24,12 +24,17 @@ const rule: CorsRule = {
     const bad = actualRequest.responseHeaders.find((h) => isHeaderName(h.name, 'set-cookie')
       && (!/;\s*samesite\s*=\s*none\b/i.test(h.value) || !/;\s*secure\b/i.test(h.value)))?.value;
     if (bad === undefined || siteOf(parseUrl(requestOrigin)) === siteOf(targetOf(actualRequest))) return null;
-    const cookieName = bad.split('=')[0]?.trim() ?? '';
-    return finding(context, {
-      evidence: [evidence('response', 'set-cookie', `${cookieName}=…; ${bad.split(';').slice(1).map((s) => s.trim()).join('; ')}`, 'lacks SameSite=None; Secure')],
-      params: { cookieName },
-      fix: { allowCredentials: true, notes: [`Set the cookie with: Set-Cookie: ${cookieName}=…; SameSite=None; Secure; HttpOnly (Secure needs https, except on localhost).`] },
-    });
+    return finding(context, found, bad);
   },
 };
 export default rule;
+
+/** `setCookie`: the Set-Cookie line that lacks SameSite=None; Secure. */
+function found(_context: RuleContext, setCookie: string): Found {
+  const cookieName = setCookie.split('=')[0]?.trim() ?? '';
+  return {
+    evidence: [evidence('response', 'set-cookie', `${cookieName}=…; ${setCookie.split(';').slice(1).map((s) => s.trim()).join('; ')}`, 'lacks SameSite=None; Secure')],
+    params: { cookieName },
+    fix: { allowCredentials: true, notes: [`Set the cookie with: Set-Cookie: ${cookieName}=…; SameSite=None; Secure; HttpOnly (Secure needs https, except on localhost).`] },
+  };
+}

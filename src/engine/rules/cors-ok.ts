@@ -1,6 +1,6 @@
 import { corsHeadersOf } from '../cors-headers.ts';
-import type { CorsRule } from '../rule.ts';
-import { evidence, finding } from './support.ts';
+import type { CorsRule, RuleContext } from '../rule.ts';
+import { evidence, finding, type Found } from './support.ts';
 import { passed } from './warning-support.ts';
 
 /** Every check passed. Still worth saying what allowed it, and whether the preflight was cached. */
@@ -8,12 +8,16 @@ const rule: CorsRule = {
   meta: { id: 'cors-ok', title: 'Allowed by CORS', verdict: 'ok', requires: 'no-failure', chromiumErrors: [], firefoxReason: null },
   check(context) {
     if (!passed(context)) return null;
-    const allowOrigin = corsHeadersOf(context.tx.actualRequest).allowOrigin;
-    return finding(context, {
-      evidence: [evidence('response', 'access-control-allow-origin', allowOrigin, 'matches the request')],
-      params: { preflight: context.tx.preflightState },
-      fix: null,
-    });
+    return finding(context, found);
   },
 };
 export default rule;
+
+function found(context: RuleContext): Found {
+  const allowOrigin = corsHeadersOf(context.tx.actualRequest).allowOrigin;
+  return {
+    evidence: [evidence('response', 'access-control-allow-origin', allowOrigin, 'matches the request')],
+    params: { preflight: context.tx.preflightState },
+    fix: null,
+  };
+}

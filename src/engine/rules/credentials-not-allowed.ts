@@ -1,6 +1,6 @@
 import { corsHeadersOf } from '../cors-headers.ts';
-import type { CorsRule } from '../rule.ts';
-import { evidence, failedOn, failureIs, finding } from './support.ts';
+import type { CorsRule, RuleContext } from '../rule.ts';
+import { evidence, failedOn, failureIs, finding, type Found } from './support.ts';
 
 /** A credentialed request needs `Access-Control-Allow-Credentials: true`, exactly, lower case. */
 const rule: CorsRule = {
@@ -10,15 +10,19 @@ const rule: CorsRule = {
   },
   check(context) {
     if (!failureIs(context, 'InvalidAllowCredentials', 'PreflightInvalidAllowCredentials')) return null;
-    const value = corsHeadersOf(context.failure!.exchange).allowCredentials;
-    return finding(context, {
-      evidence: [
-        evidence(failedOn(context), 'access-control-allow-credentials', value, 'must be exactly "true"'),
-        evidence('request', 'credentials', context.credentials.include ? 'include' : 'omit', 'the request sends cookies or auth'),
-      ],
-      params: { allowCredentials: value ?? '' },
-      fix: { allowCredentials: true },
-    });
+    return finding(context, found);
   },
 };
 export default rule;
+
+function found(context: RuleContext): Found {
+  const value = corsHeadersOf(context.failure!.exchange).allowCredentials;
+  return {
+    evidence: [
+      evidence(failedOn(context), 'access-control-allow-credentials', value, 'must be exactly "true"'),
+      evidence('request', 'credentials', context.credentials.include ? 'include' : 'omit', 'the request sends cookies or auth'),
+    ],
+    params: { allowCredentials: value ?? '' },
+    fix: { allowCredentials: true },
+  };
+}

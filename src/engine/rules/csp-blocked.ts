@@ -1,5 +1,5 @@
-import type { CorsRule } from '../rule.ts';
-import { evidence, finding } from './support.ts';
+import type { CorsRule, RuleContext } from '../rule.ts';
+import { evidence, finding, type Found } from './support.ts';
 
 /** The page's own Content-Security-Policy (connect-src) stopped the request before it left. */
 const rule: CorsRule = {
@@ -7,11 +7,16 @@ const rule: CorsRule = {
   check(context) {
     const { actualRequest } = context.tx;
     if (!actualRequest.error || !/csp/i.test(actualRequest.error)) return null;
-    return finding(context, {
-      evidence: [evidence('log', 'error', actualRequest.error, "the page's CSP forbids this URL")],
-      params: { cspSource: context.tx.crossOrigin ? context.tx.actualRequest.url : '' },
-      fix: null,
-    });
+    return finding(context, found);
   },
 };
 export default rule;
+
+function found(context: RuleContext): Found {
+  const { actualRequest, crossOrigin } = context.tx;
+  return {
+    evidence: [evidence('log', 'error', actualRequest.error, "the page's CSP forbids this URL")],
+    params: { cspSource: crossOrigin ? actualRequest.url : '' },
+    fix: null,
+  };
+}

@@ -1,8 +1,8 @@
 import { getHeader } from '../headers.ts';
 import { SAFELISTED_RESPONSE_HEADERS } from '../fetch-spec.ts';
-import type { CorsRule } from '../rule.ts';
+import type { CorsRule, RuleContext } from '../rule.ts';
 import type { Header } from '../types.ts';
-import { evidence, finding } from './support.ts';
+import { evidence, finding, type Found } from './support.ts';
 import { passed } from './warning-support.ts';
 
 /** Headers a page typically reads from an API response, beyond the always-visible ones. */
@@ -29,11 +29,18 @@ const rule: CorsRule = {
     if (exposed.has('*') && !context.credentials.include) return null;
     const hidden = [...new Set(candidates)].filter((name) => !SAFELISTED_RESPONSE_HEADERS.has(name) && !exposed.has(name));
     if (hidden.length === 0) return null;
-    return finding(context, {
-      evidence: [evidence('response', 'access-control-expose-headers', exposeRaw || null, `does not expose ${hidden.join(', ')}`)],
-      params: { hidden: hidden.join(', '), declared: declared ? 'yes' : '' },
-      fix: { exposeHeaders: hidden },
-    });
+    return finding(context, found, hidden);
   },
 };
 export default rule;
+
+/** `hidden`: the names the page reads (or may read) that the response does not expose. */
+function found(context: RuleContext, hidden: string[]): Found {
+  const { responseHeaders, declared } = context.tx.actualRequest;
+  const exposeRaw = getHeader(responseHeaders, 'access-control-expose-headers');
+  return {
+    evidence: [evidence('response', 'access-control-expose-headers', exposeRaw || null, `does not expose ${hidden.join(', ')}`)],
+    params: { hidden: hidden.join(', '), declared: declared?.readsResponseHeaders ? 'yes' : '' },
+    fix: { exposeHeaders: hidden },
+  };
+}

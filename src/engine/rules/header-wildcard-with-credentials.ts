@@ -1,6 +1,6 @@
 import { corsHeadersOf } from '../cors-headers.ts';
-import type { CorsRule } from '../rule.ts';
-import { evidence, failureIs, finding } from './support.ts';
+import type { CorsRule, RuleContext } from '../rule.ts';
+import { evidence, failureIs, finding, type Found } from './support.ts';
 
 /** With credentials, "*" in Access-Control-Allow-Headers is a literal name, not a wildcard. */
 const rule: CorsRule = {
@@ -9,13 +9,18 @@ const rule: CorsRule = {
     if (!failureIs(context, 'HeaderDisallowedByPreflightResponse') || !context.credentials.include) return null;
     const allowHeaders = corsHeadersOf(context.failure!.exchange).allowHeaders ?? '';
     if (!allowHeaders.split(',').some((h) => h.trim() === '*')) return null;
-    return finding(context, {
-      evidence: [
-        evidence('preflight-request', 'access-control-request-headers', context.failure!.failedParameter, 'a header the page sends'),
-        evidence('preflight-response', 'access-control-allow-headers', allowHeaders, 'a wildcard, which credentials turn off'),
-      ],
-      params: { header: context.failure!.failedParameter, allowHeaders },
-    });
+    return finding(context, found, allowHeaders);
   },
 };
 export default rule;
+
+function found(context: RuleContext, allowHeaders: string): Found {
+  const header = context.failure!.failedParameter;
+  return {
+    evidence: [
+      evidence('preflight-request', 'access-control-request-headers', header, 'a header the page sends'),
+      evidence('preflight-response', 'access-control-allow-headers', allowHeaders, 'a wildcard, which credentials turn off'),
+    ],
+    params: { header, allowHeaders },
+  };
+}

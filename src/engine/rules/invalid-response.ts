@@ -1,5 +1,5 @@
-import type { CorsRule } from '../rule.ts';
-import { evidence, finding } from './support.ts';
+import type { CorsRule, RuleContext } from '../rule.ts';
+import { evidence, finding, type Found } from './support.ts';
 
 /**
  * A service worker answered a CORS request with an opaque (no-cors) response. The log shows a
@@ -11,10 +11,14 @@ const rule: CorsRule = {
     const { actualRequest } = context.tx;
     if (!actualRequest.fetchedViaServiceWorker || actualRequest.outcome !== 'failed') return null;
     if (context.failure && context.failure.error !== 'InvalidResponse') return null;
-    return finding(context, {
-      evidence: [evidence('log', 'fetchedViaServiceWorker', 'true', 'a service worker answered'), evidence('log', 'error', actualRequest.error, 'the browser rejected its response')],
-      fix: null,
-    });
+    return finding(context, found);
   },
 };
 export default rule;
+
+function found({ tx }: RuleContext): Found {
+  return {
+    evidence: [evidence('log', 'fetchedViaServiceWorker', 'true', 'a service worker answered'), evidence('log', 'error', tx.actualRequest.error, 'the browser rejected its response')],
+    fix: null,
+  };
+}

@@ -1,6 +1,6 @@
-import { localNetworkAccessBlocked } from '../chromium-cors.ts';
-import type { CorsRule } from '../rule.ts';
-import { evidence, finding } from './support.ts';
+import { localNetworkAccessBlocked, type LocalNetworkAccess } from '../chromium-cors.ts';
+import type { CorsRule, RuleContext } from '../rule.ts';
+import { evidence, finding, type Found } from './support.ts';
 
 /**
  * A public page reaching a private or loopback address needs the user's Local Network Access
@@ -14,15 +14,19 @@ const rule: CorsRule = {
   check(context) {
     const blocked = localNetworkAccessBlocked(context.tx);
     if (!blocked) return null;
-    return finding(context, {
-      evidence: [
-        evidence('request', 'origin', blocked.from, `a ${blocked.fromSpace} page`),
-        evidence('request', 'url', blocked.target, `a ${blocked.toSpace} address`),
-      ],
-      params: { fromSpace: blocked.fromSpace, toSpace: blocked.toSpace },
-      inferences: ['The log does not record permission prompts: this verdict rests on the address spaces and the missing response.'],
-      fix: null,
-    });
+    return finding(context, found, blocked);
   },
 };
 export default rule;
+
+function found(_context: RuleContext, blocked: LocalNetworkAccess): Found {
+  return {
+    evidence: [
+      evidence('request', 'origin', blocked.from, `a ${blocked.fromSpace} page`),
+      evidence('request', 'url', blocked.target, `a ${blocked.toSpace} address`),
+    ],
+    params: { fromSpace: blocked.fromSpace, toSpace: blocked.toSpace },
+    inferences: ['The log does not record permission prompts: this verdict rests on the address spaces and the missing response.'],
+    fix: null,
+  };
+}

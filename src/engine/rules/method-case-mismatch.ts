@@ -1,6 +1,6 @@
 import { allowedMethods, corsHeadersOf } from '../cors-headers.ts';
-import type { CorsRule } from '../rule.ts';
-import { evidence, failureIs, finding } from './support.ts';
+import type { CorsRule, RuleContext } from '../rule.ts';
+import { evidence, failureIs, finding, type Found } from './support.ts';
 
 /**
  * The method is listed, but in another case. Methods are compared byte for byte, and fetch()
@@ -15,14 +15,21 @@ const rule: CorsRule = {
     const listed = allowedMethods(corsHeadersOf(context.failure!.exchange)) ?? [];
     const sameButCase = listed.find((m) => m.toUpperCase() === method.toUpperCase());
     if (!sameButCase) return null;
-    return finding(context, {
-      evidence: [
-        evidence('preflight-request', 'access-control-request-method', method, 'the method the page sent'),
-        evidence('preflight-response', 'access-control-allow-methods', listed.join(', '), `lists "${sameButCase}", which is compared case-sensitively`),
-      ],
-      params: { listedAs: sameButCase, upper: method.toUpperCase(), sent: method === method.toUpperCase() ? 'upper' : 'not-upper' },
-      fix: { allowMethods: [method.toUpperCase()] },
-    });
+    return finding(context, found, sameButCase);
   },
 };
 export default rule;
+
+/** `listedAs`: the method as the preflight's answer lists it, in another case. */
+function found(context: RuleContext, listedAs: string): Found {
+  const method = context.failure!.failedParameter;
+  const listed = allowedMethods(corsHeadersOf(context.failure!.exchange)) ?? [];
+  return {
+    evidence: [
+      evidence('preflight-request', 'access-control-request-method', method, 'the method the page sent'),
+      evidence('preflight-response', 'access-control-allow-methods', listed.join(', '), `lists "${listedAs}", which is compared case-sensitively`),
+    ],
+    params: { listedAs, upper: method.toUpperCase(), sent: method === method.toUpperCase() ? 'upper' : 'not-upper' },
+    fix: { allowMethods: [method.toUpperCase()] },
+  };
+}

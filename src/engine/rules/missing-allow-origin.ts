@@ -1,5 +1,5 @@
-import type { CorsRule } from '../rule.ts';
-import { failureIs, finding, originEvidence } from './support.ts';
+import type { CorsRule, RuleContext } from '../rule.ts';
+import { failureIs, finding, originEvidence, type Found } from './support.ts';
 
 /** The most common one: the server (or its preflight answer) sends no Access-Control-Allow-Origin. */
 const rule: CorsRule = {
@@ -9,10 +9,15 @@ const rule: CorsRule = {
   },
   check(context) {
     if (!failureIs(context, 'MissingAllowOriginHeader', 'PreflightMissingAllowOriginHeader')) return null;
-    return finding(context, {
-      evidence: originEvidence(context),
-      params: { where: context.failure!.stage === 'preflight' ? 'preflight' : context.failure!.stage === 'redirect' ? 'redirect' : 'response' },
-    });
+    return finding(context, found);
   },
 };
 export default rule;
+
+function found(context: RuleContext): Found {
+  const { stage } = context.failure!;
+  return {
+    evidence: originEvidence(context),
+    params: { where: stage === 'preflight' ? 'preflight' : stage === 'redirect' ? 'redirect' : 'response' },
+  };
+}

@@ -1,6 +1,6 @@
 import { corsHeadersOf } from '../cors-headers.ts';
-import type { CorsRule } from '../rule.ts';
-import { evidence, finding } from './support.ts';
+import type { CorsRule, RuleContext } from '../rule.ts';
+import { evidence, finding, type Found } from './support.ts';
 
 /**
  * `mode: 'no-cors'` (or an <img>/<script> without crossorigin): the browser does no CORS check
@@ -16,14 +16,19 @@ const rule: CorsRule = {
     const notEnforced = context.failure !== null && tx.actualRequest.outcome === 'completed' && tx.preflight === null;
     if (!declaredNoCors && !noOrigin && !notEnforced) return null;
     if (declaredNoCors && tx.actualRequest.declared?.redirect && tx.actualRequest.declared.redirect !== 'follow') return null;
-    return finding(context, {
-      evidence: [
-        evidence('request', 'origin', corsHeadersOf(tx.actualRequest).origin, noOrigin ? 'no Origin: not a CORS request' : 'CORS was not enforced'),
-        evidence('log', 'error', tx.actualRequest.error, 'the body is opaque to the page'),
-      ],
-      params: { resourceType: tx.actualRequest.resourceType ?? 'request' },
-      fix: null,
-    });
+    return finding(context, found);
   },
 };
 export default rule;
+
+function found({ tx }: RuleContext): Found {
+  const noOrigin = tx.requestOrigin === null && tx.preflight === null;
+  return {
+    evidence: [
+      evidence('request', 'origin', corsHeadersOf(tx.actualRequest).origin, noOrigin ? 'no Origin: not a CORS request' : 'CORS was not enforced'),
+      evidence('log', 'error', tx.actualRequest.error, 'the body is opaque to the page'),
+    ],
+    params: { resourceType: tx.actualRequest.resourceType ?? 'request' },
+    fix: null,
+  };
+}

@@ -1,5 +1,5 @@
-import type { CorsRule } from '../rule.ts';
-import { evidence, finding } from './support.ts';
+import type { CorsRule, RuleContext } from '../rule.ts';
+import { evidence, finding, type Found } from './support.ts';
 
 /** Same-origin requests and navigations are not subject to CORS. */
 const rule: CorsRule = {
@@ -11,11 +11,15 @@ const rule: CorsRule = {
     // even with another "null" such as the origin of a file: URL.
     const crossOrigin = tx.crossOrigin || tx.requestOrigin === 'null';
     if (crossOrigin && !navigation) return null;
-    return finding(context, {
-      evidence: [evidence('request', 'url', tx.actualRequest.url, navigation ? 'a navigation' : 'same origin as the page')],
-      params: { kind: navigation ? 'a page navigation' : 'a same-origin request' },
-      fix: null,
-    });
+    return finding(context, found, navigation);
   },
 };
 export default rule;
+
+function found({ tx }: RuleContext, navigation: boolean): Found {
+  return {
+    evidence: [evidence('request', 'url', tx.actualRequest.url, navigation ? 'a navigation' : 'same origin as the page')],
+    params: { kind: navigation ? 'a page navigation' : 'a same-origin request' },
+    fix: null,
+  };
+}

@@ -3,7 +3,7 @@ import { corsHeadersOf } from '../cors-headers.ts';
 import { classifyOriginMismatch, type OriginMismatchKind } from '../origin.ts';
 import type { CorsRule, RuleContext } from '../rule.ts';
 import type { RuleId } from '../types.ts';
-import { failureIs, finding, originEvidence } from './support.ts';
+import { failureIs, finding, originEvidence, type Found } from './support.ts';
 
 export function mismatchKind(context: RuleContext): OriginMismatchKind | null {
   if (!failureIs(context, 'AllowOriginMismatch', 'PreflightAllowOriginMismatch')) return null;
@@ -17,7 +17,11 @@ export function originMismatchRule(id: RuleId, title: string, kinds: readonly Or
     check(context) {
       const kind = mismatchKind(context);
       if (kind === null || !kinds.includes(kind)) return null;
-      return finding(context, { evidence: originEvidence(context), params: { mismatch: kind } });
+      return finding(context, found, kind);
     },
   };
+}
+
+function found(context: RuleContext, kind: OriginMismatchKind): Found {
+  return { evidence: originEvidence(context), params: { mismatch: kind } };
 }

@@ -1,6 +1,7 @@
 import { corsHeadersOf } from '../cors-headers.ts';
-import type { CorsRule } from '../rule.ts';
-import { evidence, failureIs, finding } from './support.ts';
+import type { CorsRule, RuleContext } from '../rule.ts';
+import type { Exchange } from '../types.ts';
+import { evidence, failureIs, finding, type Found } from './support.ts';
 
 /**
  * The server answered OPTIONS with an error. Without CORS headers Chromium names the missing
@@ -16,18 +17,22 @@ const rule: CorsRule = {
     const preflight = context.tx.preflight;
     if (!preflight || preflight.status >= 200 && preflight.status < 300) return null;
     if (!failureIs(context, 'PreflightInvalidStatus', 'PreflightMissingAllowOriginHeader')) return null;
-    const status = preflight.status;
-    const cause = status === 401 || status === 403 ? 'auth'
-      : status === 404 || status === 405 || status === 501 ? 'no-route'
-      : status >= 500 ? 'server-error' : 'other';
-    return finding(context, {
-      evidence: [
-        evidence('preflight-response', 'status', String(status), 'a preflight must get a 2xx answer'),
-        evidence('preflight-response', 'access-control-allow-origin', corsHeadersOf(preflight).allowOrigin, 'CORS headers on the OPTIONS answer'),
-      ],
-      params: { cause, statusText: preflight.statusText },
-      fix: { answerPreflightBeforeAuth: true },
-    });
+    return finding(context, found, preflight);
   },
 };
 export default rule;
+
+function found(_context: RuleContext, preflight: Exchange): Found {
+  const status = preflight.status;
+  const cause = status === 401 || status === 403 ? 'auth'
+    : status === 404 || status === 405 || status === 501 ? 'no-route'
+    : status >= 500 ? 'server-error' : 'other';
+  return {
+    evidence: [
+      evidence('preflight-response', 'status', String(status), 'a preflight must get a 2xx answer'),
+      evidence('preflight-response', 'access-control-allow-origin', corsHeadersOf(preflight).allowOrigin, 'CORS headers on the OPTIONS answer'),
+    ],
+    params: { cause, statusText: preflight.statusText },
+    fix: { answerPreflightBeforeAuth: true },
+  };
+}

@@ -1,5 +1,5 @@
-import type { CorsRule } from '../rule.ts';
-import { evidence, failureIs, finding, originEvidence } from './support.ts';
+import type { CorsRule, RuleContext } from '../rule.ts';
+import { evidence, failureIs, finding, originEvidence, type Found } from './support.ts';
 
 /**
  * After a redirect to yet another origin the browser sends `Origin: null`; the server there
@@ -11,12 +11,17 @@ const rule: CorsRule = {
     if (!failureIs(context, 'AllowOriginMismatch')) return null;
     const { tx } = context;
     if (context.failure!.comparedOrigin !== 'null' || tx.requestOrigin === 'null' || tx.redirectHops.length === 0) return null;
-    const last = tx.redirectHops[tx.redirectHops.length - 1]!;
-    return finding(context, {
-      evidence: [evidence('redirect', 'location', last.redirectURL, 'a redirect to another origin'), ...originEvidence(context)],
-      params: { redirectedTo: last.redirectURL },
-      fix: { notes: ['Call the final URL directly so no cross-origin redirect happens; or have the redirect target allow the origin "null" (only without credentials).'] },
-    });
+    return finding(context, found);
   },
 };
 export default rule;
+
+function found(context: RuleContext): Found {
+  const hops = context.tx.redirectHops;
+  const last = hops[hops.length - 1]!;
+  return {
+    evidence: [evidence('redirect', 'location', last.redirectURL, 'a redirect to another origin'), ...originEvidence(context)],
+    params: { redirectedTo: last.redirectURL },
+    fix: { notes: ['Call the final URL directly so no cross-origin redirect happens; or have the redirect target allow the origin "null" (only without credentials).'] },
+  };
+}

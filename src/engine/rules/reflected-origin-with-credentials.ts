@@ -1,7 +1,8 @@
 import { corsHeadersOf } from '../cors-headers.ts';
 import { targetOf } from '../origin.ts';
-import type { CorsRule } from '../rule.ts';
-import { baseFix, evidence, finding } from './support.ts';
+import type { EarlierExchange } from '../history.ts';
+import type { CorsRule, RuleContext } from '../rule.ts';
+import { evidence, finding, type Found } from './support.ts';
 import { passed } from './warning-support.ts';
 
 /**
@@ -19,15 +20,19 @@ const rule: CorsRule = {
     const apiOrigin = targetOf(actualRequest)?.origin ?? null;
     const other = context.earlier.find((e) => e.credentialedEcho !== null && e.credentialedEcho !== requestOrigin && e.apiOrigin === apiOrigin);
     if (!other) return null;
-    const otherOrigin = other.credentialedEcho ?? '';
-    return finding(context, {
-      evidence: [
-        evidence('response', 'access-control-allow-origin', requestOrigin, 'echoes this origin'),
-        evidence('log', 'earlier echo', otherOrigin, `entry ${other.exchange.index} echoed another origin, also with credentials`),
-      ],
-      params: { otherOrigin },
-      fix: baseFix(context),
-    });
+    return finding(context, found, other);
   },
 };
 export default rule;
+
+/** `other`: an earlier response of the same API that echoed another origin with credentials. */
+function found({ tx }: RuleContext, other: EarlierExchange): Found {
+  const otherOrigin = other.credentialedEcho ?? '';
+  return {
+    evidence: [
+      evidence('response', 'access-control-allow-origin', tx.requestOrigin, 'echoes this origin'),
+      evidence('log', 'earlier echo', otherOrigin, `entry ${other.exchange.index} echoed another origin, also with credentials`),
+    ],
+    params: { otherOrigin },
+  };
+}

@@ -1,7 +1,7 @@
 import { firstExchange } from '../chromium-cors.ts';
-import type { CorsRule } from '../rule.ts';
+import type { CorsRule, RuleContext } from '../rule.ts';
 import type { Exchange } from '../types.ts';
-import { evidence, finding } from './support.ts';
+import { evidence, finding, type Found } from './support.ts';
 
 const refusedRedirect = (exchange: Exchange) => exchange.error === 'net::ERR_UNSAFE_REDIRECT';
 
@@ -14,11 +14,15 @@ const rule: CorsRule = {
   check(context) {
     const hop = firstExchange(context.tx, refusedRedirect, false);
     if (!hop) return null;
-    return finding(context, {
-      evidence: [evidence('redirect', 'location', hop.redirectURL || null, 'not an http(s) URL'), evidence('log', 'error', hop.error, 'refused by the browser')],
-      params: { location: hop.redirectURL || '(not recorded)' },
-      fix: null,
-    });
+    return finding(context, found, hop);
   },
 };
 export default rule;
+
+function found(_context: RuleContext, hop: Exchange): Found {
+  return {
+    evidence: [evidence('redirect', 'location', hop.redirectURL || null, 'not an http(s) URL'), evidence('log', 'error', hop.error, 'refused by the browser')],
+    params: { location: hop.redirectURL || '(not recorded)' },
+    fix: null,
+  };
+}

@@ -1,7 +1,7 @@
 import { corsHeadersOf } from '../cors-headers.ts';
 import { getHeader } from '../headers.ts';
-import type { CorsRule } from '../rule.ts';
-import { evidence, finding } from './support.ts';
+import type { CorsRule, RuleContext } from '../rule.ts';
+import { evidence, finding, type Found } from './support.ts';
 import { passed } from './warning-support.ts';
 
 /** An echoed origin without Vary: Origin lets a cache serve one origin's answer to another. */
@@ -16,13 +16,18 @@ const rule: CorsRule = {
       const varies = vary.split(',').map((v) => v.trim().toLowerCase());
       if (varies.includes('origin') || varies.includes('*')) return null;
     }
-    return finding(context, {
-      evidence: [
-        evidence('response', 'access-control-allow-origin', allowOrigin, 'names one origin'),
-        evidence('response', 'vary', vary, 'does not include Origin'),
-      ],
-      fix: { varyOrigin: true },
-    });
+    return finding(context, found);
   },
 };
 export default rule;
+
+function found({ tx }: RuleContext): Found {
+  const response = tx.actualRequest;
+  return {
+    evidence: [
+      evidence('response', 'access-control-allow-origin', corsHeadersOf(response).allowOrigin, 'names one origin'),
+      evidence('response', 'vary', getHeader(response.responseHeaders, 'vary'), 'does not include Origin'),
+    ],
+    fix: { varyOrigin: true },
+  };
+}

@@ -1,6 +1,6 @@
 import { corsHeadersOf } from '../cors-headers.ts';
-import type { CorsRule } from '../rule.ts';
-import { evidence, failedOn, failureIs, finding } from './support.ts';
+import type { CorsRule, RuleContext } from '../rule.ts';
+import { evidence, failedOn, failureIs, finding, type Found } from './support.ts';
 
 /** `Access-Control-Allow-Origin: *` is refused for credentialed requests. */
 const rule: CorsRule = {
@@ -10,14 +10,18 @@ const rule: CorsRule = {
   },
   check(context) {
     if (!failureIs(context, 'WildcardOriginNotAllowed', 'PreflightWildcardOriginNotAllowed')) return null;
-    const cookie = corsHeadersOf(context.tx.actualRequest).cookie;
-    return finding(context, {
-      evidence: [
-        evidence(failedOn(context), 'access-control-allow-origin', '*', 'a wildcard'),
-        evidence('request', 'cookie', cookie === null ? null : '(cookies sent)', 'credentials mode include'),
-      ],
-      fix: { allowCredentials: true },
-    });
+    return finding(context, found);
   },
 };
 export default rule;
+
+function found(context: RuleContext): Found {
+  const cookie = corsHeadersOf(context.tx.actualRequest).cookie;
+  return {
+    evidence: [
+      evidence(failedOn(context), 'access-control-allow-origin', '*', 'a wildcard'),
+      evidence('request', 'cookie', cookie === null ? null : '(cookies sent)', 'credentials mode include'),
+    ],
+    fix: { allowCredentials: true },
+  };
+}
