@@ -69,13 +69,8 @@ export function decideCors(tx: CorsTransaction): CorsOutcome {
 export type EarlierSource = readonly Exchange[] | (() => readonly EarlierExchange[]);
 
 export function diagnoseTransaction(tx: CorsTransaction, earlier: EarlierSource = []): Diagnosis {
-  const context = new TransactionContext(tx, earlier, decideCors(tx));
-  try {
-    return diagnoseInContext(context);
-  } finally {
-    // Its findings keep the context to build their explanation later: not the earlier exchanges.
-    context.forgetEarlier();
-  }
+  // Its findings keep what they need of the context (not the earlier exchanges): the context goes.
+  return diagnoseInContext(new TransactionContext(tx, earlier, decideCors(tx)));
 }
 
 function diagnoseInContext(context: TransactionContext): Diagnosis {
@@ -120,7 +115,7 @@ class TransactionContext implements RuleContext {
   readonly credentials: CredentialsInference;
   private window: readonly EarlierExchange[] | null = null;
 
-  constructor(readonly tx: CorsTransaction, private earlierSource: EarlierSource, outcome: CorsOutcome) {
+  constructor(readonly tx: CorsTransaction, private readonly earlierSource: EarlierSource, outcome: CorsOutcome) {
     this.failure = outcome.failure;
     this.alternativeFailure = outcome.alternativeFailure;
     this.credentials = outcome.credentials;
@@ -129,16 +124,6 @@ class TransactionContext implements RuleContext {
   get earlier(): readonly EarlierExchange[] {
     const source = this.earlierSource;
     return (this.window ??= typeof source === 'function' ? source() : describeWindow(source));
-  }
-
-  /**
-   * Once the rules have run, only the findings' later explanation reads the context, and never
-   * the earlier exchanges: letting go of them keeps a diagnosis from holding the panel's
-   * 500-exchange window (measured: 10,000 live requests held 29 MB instead of 10).
-   */
-  forgetEarlier(): void {
-    this.earlierSource = NONE;
-    this.window = NONE;
   }
 }
 

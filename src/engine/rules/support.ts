@@ -3,9 +3,10 @@ import { corsHeadersOf } from '../cors-headers.ts';
 import { isSafelistedMethod } from '../fetch-spec.ts';
 import { NONE } from '../none.ts';
 import { targetOf } from '../origin.ts';
-import { requestedHeaders, requestMethod, type ChromiumCorsError } from '../chromium-cors.ts';
-import type { RuleContext } from '../rule.ts';
-import type { CorsPolicyFix, Evidence, Exchange, ExplanationParams, Finding } from '../types.ts';
+import { requestedHeaders, requestMethod, type ChromiumCorsError, type CorsFailure } from '../chromium-cors.ts';
+import type { EarlierExchange } from '../history.ts';
+import type { CredentialsInference, RuleContext } from '../rule.ts';
+import type { CorsPolicyFix, CorsTransaction, Evidence, Exchange, ExplanationParams, Finding } from '../types.ts';
 
 export function evidence(on: Evidence['on'], label: string, value: string | null, note: string): Evidence {
   return { on, label, value, note };
@@ -124,45 +125,70 @@ export interface Found {
  */
 export type BuildFound<Detail> = (context: RuleContext, detail: Detail) => Found;
 
+/** What a finding has built so far: the rule's part on first read, the common parts as each is read. */
+interface Built {
+  found: Found;
+  params: ExplanationParams | null;
+  inferences: readonly string[] | null;
+  fix: CorsPolicyFix | null | undefined;
+}
+
 /**
  * A finding built when first read, all of it: evidence, params, inferences, fix. A log's analysis
  * diagnoses every transaction but the user reads a few explanations. Building the common parts up
  * front cost a tenth of a big analysis (cachegrind: 7–13% of its instructions); building the
  * evidence and the rule's own parts up front kept four more objects per diagnosis for the
  * collector to copy.
+ *
+ * It keeps the four facts of its context that building reads, and is the context its builder
+ * gets: the rule's context itself is let go, with the earlier exchanges it may hold (the panel
+ * hands 500). A builder gets what it needs of those as its detail.
  */
-class RuleFinding<Detail> implements Finding {
-  private builtFound: Found | null = null;
-  private builtParams: ExplanationParams | null = null;
-  private builtInferences: readonly string[] | null = null;
-  private builtFix: CorsPolicyFix | null | undefined = undefined;
+class RuleFinding<Detail> implements Finding, RuleContext {
+  readonly tx: CorsTransaction;
+  readonly failure: CorsFailure | null;
+  readonly alternativeFailure: CorsFailure | null;
+  readonly credentials: CredentialsInference;
+  private built: Built | null = null;
 
-  constructor(private readonly context: RuleContext, private readonly build: BuildFound<Detail>, private readonly detail: Detail) {}
+  constructor(context: RuleContext, private readonly build: BuildFound<Detail>, private readonly detail: Detail) {
+    this.tx = context.tx;
+    this.failure = context.failure;
+    this.alternativeFailure = context.alternativeFailure;
+    this.credentials = context.credentials;
+  }
 
-  private get found(): Found {
-    return (this.builtFound ??= this.build(this.context, this.detail));
+  get earlier(): readonly EarlierExchange[] {
+    return NONE;
+  }
+
+  private get parts(): Built {
+    return (this.built ??= { found: this.build(this, this.detail), params: null, inferences: null, fix: undefined });
   }
 
   get evidence(): Evidence[] {
-    return this.found.evidence;
+    return this.parts.found.evidence;
   }
 
   get params(): ExplanationParams {
-    const own = this.found.params;
-    return (this.builtParams ??= own ? Object.assign(baseParams(this.context), own) : baseParams(this.context));
+    const parts = this.parts;
+    const own = parts.found.params;
+    return (parts.params ??= own ? Object.assign(baseParams(this), own) : baseParams(this));
   }
 
   get inferences(): readonly string[] {
-    const own = this.found.inferences;
-    return (this.builtInferences ??= own ? [...inferences(this.context), ...own] : inferences(this.context));
+    const parts = this.parts;
+    const own = parts.found.inferences;
+    return (parts.inferences ??= own ? [...inferences(this), ...own] : inferences(this));
   }
 
   get fix(): CorsPolicyFix | null {
-    if (this.builtFix === undefined) {
-      const changes = this.found.fix;
-      this.builtFix = changes === null ? null : baseFix(this.context, changes);
+    const parts = this.parts;
+    if (parts.fix === undefined) {
+      const changes = parts.found.fix;
+      parts.fix = changes === null ? null : baseFix(this, changes);
     }
-    return this.builtFix;
+    return parts.fix;
   }
 }
 
