@@ -101,7 +101,7 @@ let lastPreflight: Exchange | null = null;
 let lastRequested: readonly string[] = NONE;
 
 /** preflight_result.cc EnsureAllowedCrossOriginMethod. */
-export function methodAllowed(method: string, allowMethods: string[], credentials: boolean): boolean {
+export function methodAllowed(method: string, allowMethods: readonly string[], credentials: boolean): boolean {
   // Byte-for-byte, as the Fetch standard says (measured in Chromium 156: a fetch with method
   // 'patch' passes only if the list says "patch"; fetch() itself upper-cases only the six
   // normalized methods, so GET/HEAD/POST arrive here upper-cased).

@@ -5,6 +5,7 @@
  * 100,000-entry log. Normalize reads them once, while the entry is at hand.
  */
 import { isHeaderName, joinHeaderValue, parseAllowList } from './headers.ts';
+import { NONE } from './none.ts';
 import type { Exchange, Header } from './types.ts';
 
 /**
@@ -32,9 +33,9 @@ export interface CorsHeaders {
   readonly allowHeaders: string | null;
   readonly setCookie: string | null;
   /** allowedMethods' answer, once asked (undefined before). */
-  methodList: string[] | null | undefined;
+  methodList: readonly string[] | null | undefined;
   /** allowedHeaders' answer, once asked (undefined before). */
-  headerList: string[] | null | undefined;
+  headerList: readonly string[] | null | undefined;
 }
 
 /**
@@ -102,13 +103,35 @@ export function readCorsHeaders(requestList: readonly Header[], responseList: re
 }
 
 /** Access-Control-Allow-Methods parsed (null: it does not parse), when first asked. */
-export function allowedMethods(headers: CorsHeaders): string[] | null {
-  return headers.methodList === undefined ? (headers.methodList = parseAllowList(headers.allowMethods)) : headers.methodList;
+export function allowedMethods(headers: CorsHeaders): readonly string[] | null {
+  return headers.methodList === undefined ? (headers.methodList = sharedAllowList(headers.allowMethods)) : headers.methodList;
 }
 
 /** Access-Control-Allow-Headers parsed (null: it does not parse), when first asked. */
-export function allowedHeaders(headers: CorsHeaders): string[] | null {
-  return headers.headerList === undefined ? (headers.headerList = parseAllowList(headers.allowHeaders)) : headers.headerList;
+export function allowedHeaders(headers: CorsHeaders): readonly string[] | null {
+  return headers.headerList === undefined ? (headers.headerList = sharedAllowList(headers.allowHeaders)) : headers.headerList;
+}
+
+/**
+ * A server answers its preflights with the same few Allow-Methods and Allow-Headers values: one
+ * parsed (frozen) list per value, not one per preflight, which a big log's analysis kept by the
+ * ten thousand. Bounded: a log of all-different values starts over every thousand, and a long
+ * value (a hostile one of 1 MB) is parsed for its exchange alone, not kept after its log.
+ */
+const allowLists = new Map<string, readonly string[] | null>();
+const ALLOW_LISTS = 1000;
+const SHARED_VALUE_LENGTH = 512;
+function sharedAllowList(value: string | null): readonly string[] | null {
+  if (value === null) return NONE;
+  if (value.length > SHARED_VALUE_LENGTH) return parseAllowList(value);
+  let list = allowLists.get(value);
+  if (list === undefined) {
+    const parsed = parseAllowList(value);
+    list = parsed && Object.freeze(parsed);
+    if (allowLists.size >= ALLOW_LISTS) allowLists.clear();
+    allowLists.set(value, list);
+  }
+  return list;
 }
 
 /**

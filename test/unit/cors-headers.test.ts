@@ -66,6 +66,22 @@ describe('readCorsHeaders', () => {
     expect(allowedHeaders(read)).toBeNull();
     expect(allowedMethods(read)).toBe(allowedMethods(read));
   });
+
+  it('shares one frozen list between answers with the same value, except long values', () => {
+    const answer = (methods: string) => readCorsHeaders([], [h('Access-Control-Allow-Methods', methods)]);
+    const [first, second] = [answer('GET, PATCH'), answer('GET, PATCH')];
+    expect(allowedMethods(first)).toEqual(['GET', 'PATCH']);
+    expect(allowedMethods(second)).toBe(allowedMethods(first));
+    expect(Object.isFrozen(allowedMethods(first))).toBe(true);
+    expect(allowedMethods(answer('GET, PUT'))).toEqual(['GET', 'PUT']);
+    expect(allowedHeaders(answer('GET'))).toEqual([]);
+    // A long value gets its own list: the shared ones outlive the log.
+    const long = Array.from({ length: 200 }, (_, i) => `M${i}`).join(', ');
+    const [a, b] = [answer(long), answer(long)];
+    expect(allowedMethods(a)).toHaveLength(200);
+    expect(allowedMethods(b)).toEqual(allowedMethods(a));
+    expect(allowedMethods(b)).not.toBe(allowedMethods(a));
+  });
 });
 
 describe('corsHeadersOf', () => {
