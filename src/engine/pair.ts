@@ -205,6 +205,35 @@ export function pairTransactions(exchanges: readonly Exchange[]): CorsTransactio
 }
 
 /** pairTransactions of exchanges already in time order (inTimeOrder): a whole-log analysis sorts once for pairing and history. */
+/**
+ * A transaction as pairing finds it. Whether a preflight that is not in the log was needed is
+ * decided when first read: for a simple-method request that means classifying every header it
+ * sent, a sixth of pairing a big log, and only explanations, views and exports ask.
+ */
+class PairedTransaction implements CorsTransaction {
+  private state: CorsTransaction['preflightState'] | null = null;
+
+  constructor(
+    readonly actualRequest: Exchange,
+    readonly redirectHops: readonly Exchange[],
+    readonly preflight: Exchange | null,
+    readonly requestOrigin: string | null,
+    readonly crossOrigin: boolean,
+  ) {}
+
+  get preflightState(): CorsTransaction['preflightState'] {
+    return (this.state ??= preflightStateOf(this));
+  }
+}
+
+function preflightStateOf(tx: CorsTransaction): CorsTransaction['preflightState'] {
+  if (tx.preflight) return 'sent';
+  const first = tx.redirectHops[0] ?? tx.actualRequest;
+  const needed = tx.crossOrigin && tx.requestOrigin !== null
+    && (!isSafelistedMethod(first.method) || corsUnsafeRequestHeaderNames(first.requestHeaders).length > 0);
+  return needed ? 'not-in-log' : 'not-needed';
+}
+
 export function pairInTimeOrder(ordered: readonly Exchange[]): CorsTransaction[] {
   // URL → preflights by requested method, in time order (no key string per entry).
   const preflights = new Map<string, Candidates>();
@@ -275,16 +304,7 @@ export function pairInTimeOrder(ordered: readonly Exchange[]): CorsTransaction[]
     const fromOrigin = requestOrigin ?? pageOriginOf(first);
     // Fetch answers data: URLs itself, with no CORS check (Firefox's HAR lists them, e.g. a data: favicon).
     const crossOrigin = target !== null && target.scheme !== 'data' && fromOrigin !== null && fromOrigin !== target.origin;
-    const notInLog = !preflight && crossOrigin && requestOrigin !== null
-      && (!isSafelistedMethod(first.method) || corsUnsafeRequestHeaderNames(first.requestHeaders).length > 0);
-    transactions.push({
-      actualRequest,
-      redirectHops,
-      preflight,
-      preflightState: preflight ? 'sent' : notInLog ? 'not-in-log' : 'not-needed',
-      requestOrigin,
-      crossOrigin,
-    });
+    transactions.push(new PairedTransaction(actualRequest, redirectHops, preflight, requestOrigin, crossOrigin));
   }
 
   // A preflight whose actual request never made it into the log still tells a story.

@@ -145,11 +145,14 @@ export function redactExchange(exchange: Exchange): Exchange {
 }
 
 export function redactTransaction(tx: CorsTransaction): CorsTransaction {
+  // Field by field, not a spread: pairing's transactions decide preflightState when read (a getter).
   return {
-    ...tx,
     actualRequest: redactExchange(tx.actualRequest),
     redirectHops: tx.redirectHops.map(redactExchange),
     preflight: tx.preflight ? redactExchange(tx.preflight) : null,
+    preflightState: tx.preflightState,
+    requestOrigin: tx.requestOrigin,
+    crossOrigin: tx.crossOrigin,
   };
 }
 

@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  isSecretHeaderName, isSecretParamName, MIN_NET_LENGTH, redactHeaderValue, redactText, secretScrubber, REDACTED,
+  isSecretHeaderName, isSecretParamName, MIN_NET_LENGTH, redactHeaderValue, redactText, redactTransaction, secretScrubber, REDACTED,
 } from '../../../src/engine/export/redact.ts';
+import { normalizeHar } from '../../../src/engine/normalize.ts';
+import { pairTransactions } from '../../../src/engine/pair.ts';
+import { entry, har, PAGE } from '../../support/har-builder.ts';
 
 describe('which header names carry secrets', () => {
   it.each([
@@ -157,5 +160,15 @@ describe('secretScrubber agrees with the slow reference (property)', () => {
     const secrets = ['a'.repeat(100), 'a'.repeat(1_000), `${'a'.repeat(200)}b`, `${'a'.repeat(99)}y`, 'aaaaaa', ...(crowded ? crowd : [])];
     expect(secretScrubber(secrets)(text)).toBe(referenceScrub(secrets, text));
     expect(secretScrubber(secrets)(text)).toBe(`x${REDACTED}${REDACTED}`);
+  });
+});
+
+describe('redactTransaction', () => {
+  it("keeps pairing's facts, preflightState included (decided when read, so a spread would drop it)", () => {
+    const entries = [entry({ url: 'https://api.example/items', method: 'GET', requestHeaders: { Origin: PAGE, 'X-Api-Key': 'k-123' } })];
+    const [tx] = pairTransactions(normalizeHar(har(entries)).exchanges);
+    const redacted = redactTransaction(tx!);
+    expect(redacted).toMatchObject({ preflightState: 'not-in-log', requestOrigin: PAGE, crossOrigin: true, preflight: null });
+    expect(Object.keys(redacted).sort()).toEqual(['actualRequest', 'crossOrigin', 'preflight', 'preflightState', 'redirectHops', 'requestOrigin']);
   });
 });
