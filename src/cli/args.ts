@@ -4,7 +4,8 @@ export interface AnalyzeOptions {
   input: string;
   format: 'text' | 'json' | 'markdown';
   all: boolean;
-  stack: string;
+  /** The server whose fix to print, or null: express in text and Markdown, every one in JSON. */
+  stack: string | null;
   color: boolean | null;
   /** Off by default: cookie values, credentials, API keys and URL tokens are replaced, bodies left out. */
   includeSecrets: boolean;
@@ -23,7 +24,7 @@ Explains why the browser blocked each cross-origin request in a HAR file, and ho
   --json          machine-readable results (schema version 1)
   --markdown      a report to paste into a bug tracker
   --all           every request, not only cross-origin ones
-  --stack <id>    which server's fix to print in text and Markdown (default: express)
+  --stack <id>    which server's fix to print (default: express; --json: every server's)
   --har-out <f>   also write a HAR of just the entries behind the results shown (redacted)
   --redact        replace cookie values, credentials, API keys and URL tokens with REDACTED and
                   leave bodies out, in every output (the default)
@@ -39,7 +40,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (args.includes('--version') || args.includes('-v')) return { command: 'version' };
   const [command, ...rest] = args;
   if (command !== 'analyze') return { command: 'error', message: `Unknown command "${command}". Try: cors-lens analyze file.har` };
-  const options: AnalyzeOptions = { command: 'analyze', input: '', format: 'text', all: false, stack: 'express', color: null, includeSecrets: false, harOut: null };
+  const options: AnalyzeOptions = { command: 'analyze', input: '', format: 'text', all: false, stack: null, color: null, includeSecrets: false, harOut: null };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (arg === '--json') options.format = 'json';

@@ -19,6 +19,8 @@ export { MAX_INPUT_BYTES, readInputFile } from './read-input.ts';
 
 declare const __CORS_LENS_VERSION__: string;
 const VERSION = typeof __CORS_LENS_VERSION__ === 'string' ? __CORS_LENS_VERSION__ : '0.0.0-dev';
+/** The server whose fix text and Markdown print when --stack names none. */
+const DEFAULT_STACK = 'express';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -57,7 +59,7 @@ function analyze(options: AnalyzeOptions, io: CliIO): number {
     return 2;
   }
   const stacks = snippetGenerators.map((g) => g.id);
-  if (!stacks.includes(options.stack)) {
+  if (options.stack !== null && !stacks.includes(options.stack)) {
     io.stderr(`cors-lens: unknown --stack "${options.stack}". Choose one of: ${stacks.join(', ')}.\n`);
     return 2;
   }
@@ -82,13 +84,16 @@ function analyze(options: AnalyzeOptions, io: CliIO): number {
     source: options.input === '-' ? 'HAR from standard input' : `HAR file ${basename(options.input)}`,
     exportedAt: (io.now ?? (() => new Date()))().toISOString(),
   });
+  // Text and Markdown print one server's fix; JSON carries every server's unless --stack names one.
+  const stack = options.stack ?? DEFAULT_STACK;
   if (options.format === 'markdown') {
     // Straight from the diagnoses: full results only for the requests the report details.
-    io.stdout(diagnosesToMarkdown(shown, { includeSecrets, environment, stack: options.stack }));
+    io.stdout(diagnosesToMarkdown(shown, { includeSecrets, environment, stack }));
   } else {
-    const report = toJsonReport(shown, { creator: analysis.creator, entries, skipped: analysis.problems }, { toolVersion: VERSION, includeSecrets, environment });
+    const stacks = options.format === 'json' && options.stack === null ? undefined : [stack];
+    const report = toJsonReport(shown, { creator: analysis.creator, entries, skipped: analysis.problems }, { toolVersion: VERSION, includeSecrets, environment, stacks });
     if (options.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-    else io.stdout(formatText(report.results, { color: options.color ?? io.isTTY, stack: options.stack, skipped: report.source.skipped, total: entries }));
+    else io.stdout(formatText(report.results, { color: options.color ?? io.isTTY, stack, skipped: report.source.skipped, total: entries }));
   }
   if (options.format !== 'text' && analysis.problems.length > 0) {
     io.stderr(`cors-lens: ${analysis.problems.length} HAR entries could not be read (listed under source.skipped in --json).\n`);

@@ -70,8 +70,11 @@ function toJsonExchange(e: Exchange): JsonExchange {
   };
 }
 
-/** The result as captured: no redaction. Exports go through `exportResults`. */
-export function toJsonResult(diagnosis: Diagnosis): JsonResult {
+/**
+ * The result as captured: no redaction. Exports go through `exportResults`. `stacks`: the servers
+ * whose fix it carries (default: every one; a fix for all 17 is most of a result's size).
+ */
+export function toJsonResult(diagnosis: Diagnosis, stacks?: readonly string[]): JsonResult {
   const { transaction: tx } = diagnosis;
   const first = tx.redirectHops[0] ?? tx.actualRequest;
   const explanation = explain(diagnosis);
@@ -96,7 +99,7 @@ export function toJsonResult(diagnosis: Diagnosis): JsonResult {
       const text = explain({ ...diagnosis, ruleId: w.ruleId, finding: w.finding });
       return { ruleId: w.ruleId, title: text.title, summary: text.summary };
     }),
-    snippets: diagnosis.finding.fix ? renderSnippets(diagnosis.finding.fix) : {},
+    snippets: diagnosis.finding.fix ? renderSnippets(diagnosis.finding.fix, stacks) : {},
     exchanges: {
       preflight: tx.preflight ? toJsonExchange(tx.preflight) : null,
       redirects: tx.redirectHops.map(toJsonExchange),
@@ -111,11 +114,12 @@ export function toJsonResult(diagnosis: Diagnosis): JsonResult {
  * Results for an export: redacted (both layers, see redact.ts) unless secrets are included.
  * Markdown, JSON, the panel and the CLI all come through here.
  */
-export function exportResults(diagnoses: readonly Diagnosis[], options: { includeSecrets?: boolean } = {}): JsonResult[] {
-  if (options.includeSecrets === true) return diagnoses.map(toJsonResult);
+export function exportResults(diagnoses: readonly Diagnosis[], options: { includeSecrets?: boolean; stacks?: readonly string[] } = {}): JsonResult[] {
+  const { stacks } = options;
+  if (options.includeSecrets === true) return diagnoses.map((diagnosis) => toJsonResult(diagnosis, stacks));
   return diagnoses.map((diagnosis) => {
     const scrub = secretScrubber(collectSecrets(transactionExchanges(diagnosis.transaction)));
-    return scrubDeep(toJsonResult(redactDiagnosis(diagnosis)), scrub);
+    return scrubDeep(toJsonResult(redactDiagnosis(diagnosis), stacks), scrub);
   });
 }
 
@@ -133,6 +137,8 @@ export interface ReportOptions {
   toolVersion: string;
   includeSecrets?: boolean;
   environment?: ExportEnvironment;
+  /** The servers whose fix each result carries (default: every one). */
+  stacks?: readonly string[];
 }
 
 export function toJsonReport(
@@ -141,7 +147,7 @@ export function toJsonReport(
   options: ReportOptions,
 ): JsonReport {
   const includeSecrets = options.includeSecrets === true;
-  const results = exportResults(diagnoses, { includeSecrets });
+  const results = exportResults(diagnoses, { includeSecrets, stacks: options.stacks });
   const clean = cleaner(diagnoses, includeSecrets);
   return {
     version: JSON_REPORT_VERSION,

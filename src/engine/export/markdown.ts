@@ -213,13 +213,15 @@ export function diagnosesToMarkdown(
   const stack = options.stack ?? 'express';
   const environment = options.environment ? cleaner(diagnoses, includeSecrets)(options.environment) : undefined;
   const redaction = { secretsIncluded: includeSecrets };
-  if (diagnoses.length === 1) return reportToMarkdown({ results: exportResults(diagnoses, { includeSecrets }), environment, redaction }, stack);
+  // The report quotes one server's fix: the others are not rendered.
+  const stacks = [stack];
+  if (diagnoses.length === 1) return reportToMarkdown({ results: exportResults(diagnoses, { includeSecrets, stacks }), environment, redaction }, stack);
   const rows = diagnoses.map((d): SummaryRow => {
     const first = d.transaction.redirectHops[0] ?? d.transaction.actualRequest;
     const url = includeSecrets ? first.url : secretScrubber(collectSecrets(transactionExchanges(d.transaction)))(redactText(first.url));
     return { status: d.verdict, method: first.method, url, ruleId: d.ruleId, chromiumError: d.chromiumError };
   });
   const picks = pickDetailed(rows.map((r) => r.status));
-  const full = exportResults(picks.map((i) => diagnoses[i]!), { includeSecrets });
+  const full = exportResults(picks.map((i) => diagnoses[i]!), { includeSecrets, stacks });
   return renderReport(rows, new Map(picks.map((index, k) => [index, full[k]!])), environmentTable(environment, includeSecrets), stack);
 }

@@ -28,9 +28,9 @@ export const snippetGenerators: SnippetGenerator[] = [
   flask, fastapi, django, nginx, apache, caddy, php, go, rack, spring, aspnet,
 ];
 
-/** Every stack's snippet for one fix, keyed by generator id. */
-export function renderSnippets(fix: CorsPolicyFix): Record<string, string> {
+/** Every stack's snippet for one fix (or only those of `stacks`), keyed by generator id. */
+export function renderSnippets(fix: CorsPolicyFix, stacks?: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const generator of snippetGenerators) out[generator.id] = generator.render(fix);
+  for (const generator of snippetGenerators) if (!stacks || stacks.includes(generator.id)) out[generator.id] = generator.render(fix);
   return out;
 }

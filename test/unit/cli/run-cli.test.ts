@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../../support/run-cli.ts';
 import { har, PAGE, preflightedRequest, simpleRequest } from '../../support/har-builder.ts';
+import { snippetGenerators } from '../../../src/engine/snippets/index.ts';
 
 const run = runCliCaptured;
 
@@ -61,12 +62,22 @@ describe('cors-lens analyze --json', () => {
     expect(typeof simple.summary).toBe('string');
     expect(typeof simple.startedDateTime).toBe('string');
     expect(Array.isArray(simple.evidence)).toBe(true);
-    expect(Object.keys(simple.snippets)).toEqual(expect.arrayContaining(['express', 'express-middleware', 'flask', 'nginx']));
+    expect(Object.keys(simple.snippets)).toEqual(snippetGenerators.map((g) => g.id));
     expect(preflighted).toMatchObject({
       method: 'PUT', status: 'blocked', ruleId: 'preflight-rejected', chromiumError: 'PreflightMissingAllowOriginHeader',
       // Firefox checks Allow-Origin before the status (firefox-esr recordings: preflight-403/404-no-cors).
       firefoxReason: 'CORSMissingAllowOrigin', preflight: { url: 'http://127.0.0.1:4000/items/1', status: 401 },
     });
+  });
+
+  it('carries only the fix for the server --stack names (a fix for all 17 is most of a result)', () => {
+    const every = JSON.parse(run(['analyze', 'x.har', '--json'], blockedLog).stdout);
+    const nginx = JSON.parse(run(['analyze', 'x.har', '--json', '--stack', 'nginx'], blockedLog).stdout);
+    expect(nginx.results.map((r: { snippets: object }) => Object.keys(r.snippets))).toEqual([['nginx'], ['nginx']]);
+    expect(nginx.results[1].snippets.nginx).toBe(every.results[1].snippets.nginx);
+    // Apart from the snippets, the same report.
+    const withoutSnippets = (report: { results: object[] }) => report.results.map((r) => ({ ...r, snippets: null }));
+    expect(withoutSnippets(nginx)).toEqual(withoutSnippets(every));
   });
 
   it('lists only cross-origin requests unless --all', () => {
@@ -99,6 +110,14 @@ describe('cors-lens analyze (text and Markdown)', () => {
     expect(stdout).toMatch(/^## CORS Lens report/);
     expect(stdout).toContain('```nginx');
     expect(stdout).toContain('`PreflightMissingAllowOriginHeader`');
+  });
+
+  it('prints the express fix unless --stack names another server', () => {
+    expect(run(['analyze', 'x.har'], blockedLog).stdout).toContain('Server fix (express):');
+    expect(run(['analyze', 'x.har', '--markdown'], blockedLog).stdout).toContain('```js');
+    const flask = run(['analyze', 'x.har', '--stack', 'flask'], blockedLog).stdout;
+    expect(flask).toContain('Server fix (flask):');
+    expect(flask).not.toContain('Server fix (express):');
   });
 });
 
