@@ -10,6 +10,7 @@ import { involvedHar } from '../engine/export/har.ts';
 import { toJsonReport } from '../engine/export/json.ts';
 import { diagnosesToMarkdown } from '../engine/export/markdown.ts';
 import { HarInputError } from '../engine/normalize.ts';
+import { DEFAULT_STACK } from '../engine/snippets/default-stack.ts';
 import { snippetGenerators } from '../engine/snippets/index.ts';
 import { parseArgs, USAGE, type AnalyzeOptions } from './args.ts';
 import { formatText } from './format-text.ts';
@@ -19,8 +20,6 @@ export { MAX_INPUT_BYTES, readInputFile } from './read-input.ts';
 
 declare const __CORS_LENS_VERSION__: string;
 const VERSION = typeof __CORS_LENS_VERSION__ === 'string' ? __CORS_LENS_VERSION__ : '0.0.0-dev';
-/** The server whose fix text and Markdown print when --stack names none. */
-const DEFAULT_STACK = 'express';
 
 export interface CliIO {
   stdout: (text: string) => void;

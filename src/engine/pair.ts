@@ -204,7 +204,6 @@ export function pairTransactions(exchanges: readonly Exchange[]): CorsTransactio
   return pairInTimeOrder(inTimeOrder(exchanges));
 }
 
-/** pairTransactions of exchanges already in time order (inTimeOrder): a whole-log analysis sorts once for pairing and history. */
 /**
  * A transaction as pairing finds it. Whether a preflight that is not in the log was needed is
  * decided when first read: for a simple-method request that means classifying every header it
@@ -234,6 +233,7 @@ function preflightStateOf(tx: CorsTransaction): CorsTransaction['preflightState'
   return needed ? 'not-in-log' : 'not-needed';
 }
 
+/** pairTransactions of exchanges already in time order (inTimeOrder): a whole-log analysis sorts once for pairing and history. */
 export function pairInTimeOrder(ordered: readonly Exchange[]): CorsTransaction[] {
   // URL → preflights by requested method, in time order (no key string per entry).
   const preflights = new Map<string, Candidates>();

@@ -8,7 +8,7 @@ import type { SnippetGenerator } from '../engine/snippets/index.ts';
 /** Preference key of the stack the user chose last (snippet tabs and exports share it). */
 export const STACK_PREFERENCE = 'snippet-stack';
 /** The first stack in the engine's registry, used until the user picks one. */
-export const DEFAULT_STACK = 'express';
+export { DEFAULT_STACK } from '../engine/snippets/default-stack.ts';
 
 let loading: Promise<SnippetGenerator[]> | null = null;
 let loaded: SnippetGenerator[] | null = null;

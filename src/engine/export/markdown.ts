@@ -2,6 +2,7 @@
  * A Markdown report for bug trackers (GitHub, GitLab, Jira render it). Header values are put in
  * code spans or fences, never as raw Markdown or HTML.
  */
+import { DEFAULT_STACK } from '../snippets/default-stack.ts';
 import { snippetGenerators } from '../snippets/index.ts';
 import type { Diagnosis, Header } from '../types.ts';
 import type { ExportEnvironment } from './environment.ts';
@@ -89,7 +90,7 @@ function askedHeaders(result: JsonResult): string[] {
 /** The fence's language: each generator says its own (js, python, nginx, caddyfile, …). */
 const languageOf = (stack: string) => snippetGenerators.find((g) => g.id === stack)?.language ?? '';
 
-export function resultToMarkdown(result: JsonResult, stack = 'express', heading = '###', number?: number): string {
+export function resultToMarkdown(result: JsonResult, stack = DEFAULT_STACK, heading = '###', number?: number): string {
   const lines: string[] = [];
   lines.push(`${heading} ${number !== undefined ? `${number}. ` : ''}${VERDICT_LABEL[result.status]}: ${prose(result.title)}`);
   lines.push('');
@@ -192,7 +193,7 @@ function renderReport(rows: readonly SummaryRow[], detailed: ReadonlyMap<number,
 }
 
 /** The whole report from results: one gets it as the title, several get a table and the first few in full. */
-export function reportToMarkdown(report: Pick<JsonReport, 'results' | 'environment' | 'redaction'>, stack = 'express'): string {
+export function reportToMarkdown(report: Pick<JsonReport, 'results' | 'environment' | 'redaction'>, stack = DEFAULT_STACK): string {
   const { results } = report;
   const environment = environmentTable(report.environment, report.redaction.secretsIncluded);
   if (results.length === 1) return `${resultToMarkdown(results[0]!, stack, '##')}\n\n${environment}\n`;
@@ -210,7 +211,7 @@ export function diagnosesToMarkdown(
   options: { includeSecrets?: boolean; environment?: ExportEnvironment; stack?: string },
 ): string {
   const includeSecrets = options.includeSecrets === true;
-  const stack = options.stack ?? 'express';
+  const stack = options.stack ?? DEFAULT_STACK;
   const environment = options.environment ? cleaner(diagnoses, includeSecrets)(options.environment) : undefined;
   const redaction = { secretsIncluded: includeSecrets };
   // The report quotes one server's fix: the others are not rendered.
