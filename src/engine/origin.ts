@@ -1,17 +1,21 @@
 /** Origin helpers in the terms of the URL and Fetch standards. Pure. */
 
-/** The parts of a parsed URL the engine reads. */
+/**
+ * The parts of a parsed URL the engine reads on every exchange: those of its origin, so every
+ * plain URL of one origin shares one (read-only) object. The path is read when a fix needs it
+ * (pathnameOf): a part of its own on each of a big log's URLs was a tenth of what analysing the
+ * log kept, and each kept megabyte costs the analysis a few milliseconds.
+ */
 export interface UrlParts {
   /** Serialized origin ("null" for opaque ones). */
-  origin: string;
+  readonly origin: string;
   /** Scheme without the colon, lower case. */
-  scheme: string;
+  readonly scheme: string;
   /** Host name, IPv6 brackets removed, lower case. */
-  hostname: string;
+  readonly hostname: string;
   /** Port as written after normalization ("" for the scheme's default). */
-  port: string;
-  pathname: string;
-  hasCredentials: boolean;
+  readonly port: string;
+  readonly hasCredentials: boolean;
 }
 
 /**
@@ -69,6 +73,11 @@ export function withUrlCache<T>(urls: number, analysis: () => T): T {
  * a regular expression: its match (an array, a string per group) took 320 ns a URL here, this 230.
  */
 export function parsePlainHttpUrl(url: string): UrlParts | undefined {
+  return plainOrigin(url);
+}
+
+/** parsePlainHttpUrl's parts, with the prefix they are shared for (the URL up to the end of its port). */
+function plainOrigin(url: string): OriginParts | undefined {
   if (url.charCodeAt(0) !== 104 || url.charCodeAt(1) !== 116 || url.charCodeAt(2) !== 116 || url.charCodeAt(3) !== 112) return undefined;
   const https = url.charCodeAt(4) === 115;
   let at = https ? 5 : 4;
@@ -103,15 +112,12 @@ export function parsePlainHttpUrl(url: string): UrlParts | undefined {
   }
   const originEnd = at;
   // Path: characters no parser rewrites, and no "/." (it may start a dot segment, which the parser removes).
-  let pathname = '/';
   if (url.charCodeAt(at) === 47) {
-    const pathStart = at++;
-    for (; at < url.length; at++) {
+    for (at++; at < url.length; at++) {
       const code = url.charCodeAt(at);
       if (code >= 128 || PATH_CHARACTER[code] === 0) break;
       if (code === 46 && url.charCodeAt(at - 1) === 47) return undefined;
     }
-    pathname = url.slice(pathStart, at);
   }
   // Then a query or fragment of printable ASCII, or the end.
   if (at < url.length) {
@@ -122,25 +128,39 @@ export function parsePlainHttpUrl(url: string): UrlParts | undefined {
       if (rest < 0x21 || rest > 0x7e) return undefined;
     }
   }
-  const origin = originParts(url, originEnd, hostStart, hostEnd, portStart, defaultPort, https);
-  if (origin === null) return undefined;
-  return { origin: origin.origin, scheme: origin.scheme, hostname: origin.hostname, port: origin.port, pathname, hasCredentials: false };
+  return originParts(url, originEnd, hostStart, hostEnd, portStart, defaultPort, https) ?? undefined;
 }
 
-/** The origin's parts of a plain URL, shared by every URL written with the same scheme, host and port. */
-interface OriginParts {
+/** The parts of a plain URL, shared by every URL written with the same scheme, host and port. */
+interface OriginParts extends UrlParts {
   /** The URL up to the end of its port, as written: what the parts are shared for. */
-  prefix: string;
-  origin: string;
-  scheme: string;
-  hostname: string;
-  port: string;
+  readonly prefix: string;
 }
 
 /**
- * A log's URLs name a few origins many times: their strings are made once and shared, not cut
- * from every URL (a 100,000-entry log kept ~80 bytes of strings per URL, each copied by the young
- * generation's collector). The last few are compared, not hashed.
+ * The URL's path as the standard's parser gives it ("/" for none), or null when it does not
+ * parse. Read when a fix names the route that failed, not kept for every exchange.
+ */
+export function pathnameOf(url: string): string | null {
+  const plain = plainOrigin(url);
+  if (plain === undefined) {
+    try {
+      return new URL(url).pathname;
+    } catch {
+      return null;
+    }
+  }
+  // A plain URL's path has no "?" or "#": it runs from the end of its origin to the first of them.
+  const start = plain.prefix.length;
+  let end = start;
+  while (end < url.length && url.charCodeAt(end) !== 63 && url.charCodeAt(end) !== 35) end++;
+  return end > start ? url.slice(start, end) : '/';
+}
+
+/**
+ * A log's URLs name a few origins many times: their parts are made once and shared, not cut from
+ * every URL (a 100,000-entry log kept ~180 bytes of parts and strings per URL). The last few are
+ * compared, not hashed.
  */
 const recentOrigins: (OriginParts | null)[] = new Array<OriginParts | null>(4).fill(null);
 let recentOriginAt = 0;
@@ -159,14 +179,16 @@ function originParts(url: string, originEnd: number, hostStart: number, hostEnd:
   if (last >= 48 && last <= 57 && !isPlainIpv4(hostname)) return null;
   const scheme = https ? 'https' : 'http';
   const prefix = url.slice(0, originEnd);
-  const parts: OriginParts = {
+  // Frozen: every exchange of the origin holds this one object.
+  const parts: OriginParts = Object.freeze({
     prefix,
     // As written up to the port, unless it names the scheme's default port, which the origin leaves out.
     origin: defaultPort ? `${scheme}://${hostname}` : prefix,
     scheme,
     hostname,
     port: portStart < 0 || defaultPort ? '' : url.slice(portStart, originEnd),
-  };
+    hasCredentials: false,
+  });
   recentOrigins[recentOriginAt] = parts;
   recentOriginAt = (recentOriginAt + 1) % recentOrigins.length;
   return parts;
@@ -213,7 +235,6 @@ function parseUrlWhatwg(url: string): UrlParts | null {
       scheme,
       hostname: hostname.startsWith('[') ? hostname.slice(1, -1) : special ? hostname : hostname.toLowerCase(),
       port: parsed.port,
-      pathname: parsed.pathname,
       hasCredentials: parsed.username !== '' || parsed.password !== '',
     };
   } catch {

@@ -2,9 +2,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { often as oftenOr, withOneCharacterReplaced } from '../support/near-edges.ts';
-import { addressSpaceOf, classifyOriginMismatch, parsePlainHttpUrl, parseUrl, targetOf } from '../../src/engine/origin.ts';
+import { addressSpaceOf, classifyOriginMismatch, parsePlainHttpUrl, parseUrl, pathnameOf, targetOf, type UrlParts } from '../../src/engine/origin.ts';
 
-type Parts = [origin: string, scheme: string, hostname: string, port: string, pathname: string, hasCredentials: boolean];
+type Parts = [origin: string, scheme: string, hostname: string, port: string, pathname: string | null, hasCredentials: boolean];
+/** The parts the engine reads of a URL, its path as pathnameOf reads it. */
+const partsOf = (url: string, parts: UrlParts | null | undefined): Parts | null =>
+  parts ? [parts.origin, parts.scheme, parts.hostname, parts.port, pathnameOf(url), parts.hasCredentials] : null;
 
 const PARTS: [url: string, parts: Parts | null][] = [
   ['http://localhost:3000/api/data?x=1#f', ['http://localhost:3000', 'http', 'localhost', '3000', '/api/data', false]],
@@ -27,13 +30,29 @@ const PARTS: [url: string, parts: Parts | null][] = [
 
 describe('parseUrl', () => {
   it.each(PARTS)('%s', (url, expected) => {
-    const parts = parseUrl(url);
-    expect(parts && [parts.origin, parts.scheme, parts.hostname, parts.port, parts.pathname, parts.hasCredentials]).toEqual(expected);
+    expect(partsOf(url, parseUrl(url))).toEqual(expected);
   });
 
   it('hands the same parts for the same URL (remembered)', () => {
     expect(parseUrl('http://localhost:3000/same')).toBe(parseUrl('http://localhost:3000/same'));
   });
+
+  it('hands one read-only object for every plain URL of an origin, whatever its path', () => {
+    const parts = parseUrl('http://localhost:3000/a?x=1');
+    expect(parseUrl('http://localhost:3000/b/c#f')).toBe(parts);
+    expect(parseUrl('http://localhost:3001/a')).not.toBe(parts);
+    expect(() => { (parts as { origin: string }).origin = 'http://other.test'; }).toThrow(TypeError);
+    expect(parts?.origin).toBe('http://localhost:3000');
+  });
+});
+
+describe('pathnameOf', () => {
+  const PATHS: [url: string, pathname: string | null][] = [
+    ['http://localhost:3000/api/data?x=1#f', '/api/data'], ['https://api.example.com', '/'], ['https://api.example.com?q', '/'],
+    ['https://api.example.com#/route', '/'], ['http://a.test/p;q=1/@x?y', '/p;q=1/@x'], ['http://a.com/./b/../c', '/c'],
+    ['http://a.test/a b?c', '/a%20b'], ['HTTP://A.test/X', '/X'], ['data:text/plain,hi', 'text/plain,hi'], ['not a url', null],
+  ];
+  it.each(PATHS)('%s → %s', (url, pathname) => expect(pathnameOf(url)).toBe(pathname));
 });
 
 /** The URL standard's parts, straight from the parser (the engine keeps these). */
@@ -45,7 +64,6 @@ function standardParts(url: string): Parts | null {
     return null;
   }
 }
-const partsOf = (parts: ReturnType<typeof parsePlainHttpUrl> | null) => parts && [parts.origin, parts.scheme, parts.hostname, parts.port, parts.pathname, parts.hasCredentials];
 
 describe('parsePlainHttpUrl (the scanner that spares the parser): the standard parser\'s parts, or none', () => {
   // URLs near every edge of what it reads: mostly plain ones with one piece off (case, IPv4
@@ -86,7 +104,7 @@ describe('parsePlainHttpUrl (the scanner that spares the parser): the standard p
       const plain = parsePlainHttpUrl(candidate);
       if (plain === undefined) return;
       read++;
-      expect(partsOf(plain)).toEqual(standardParts(candidate));
+      expect(partsOf(candidate, plain)).toEqual(standardParts(candidate));
     }), { numRuns: 10_000 });
     // Not vacuous: a good share of the generated URLs are plain ones.
     expect(read).toBeGreaterThan(600);
@@ -103,7 +121,7 @@ describe('parsePlainHttpUrl (the scanner that spares the parser): the standard p
   it.each(PLAIN)('%s: read by the scanner %s, same parts as the parser', (candidate, read) => {
     const plain = parsePlainHttpUrl(candidate);
     expect(plain !== undefined).toBe(read);
-    expect(partsOf(parseUrl(candidate))).toEqual(standardParts(candidate));
+    expect(partsOf(candidate, parseUrl(candidate))).toEqual(standardParts(candidate));
   });
 });
 

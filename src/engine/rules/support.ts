@@ -2,7 +2,7 @@
 import { corsHeadersOf } from '../cors-headers.ts';
 import { isSafelistedMethod } from '../fetch-spec.ts';
 import { NONE } from '../none.ts';
-import { targetOf } from '../origin.ts';
+import { pathnameOf, targetOf } from '../origin.ts';
 import { requestedHeaders, requestMethod, type ChromiumCorsError, type CorsFailure } from '../chromium-cors.ts';
 import type { EarlierExchange } from '../history.ts';
 import type { CredentialsInference, RuleContext } from '../rule.ts';
@@ -23,7 +23,7 @@ export function failedOn(context: RuleContext): 'preflight-response' | 'redirect
 }
 
 export function pathOf(exchange: Exchange): string {
-  return targetOf(exchange)?.pathname ?? '/';
+  return pathnameOf(exchange.url) ?? '/';
 }
 
 /** The facts nearly every explanation quotes. */
