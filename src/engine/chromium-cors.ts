@@ -245,7 +245,15 @@ export function evaluateCors(tx: CorsTransaction, credentials: boolean): CorsFai
 export function evaluateCorsBothModes(tx: CorsTransaction): { omit: CorsFailure | null; include: CorsFailure | null } {
   const request = checkRequest(tx);
   if (request !== undefined) return { omit: request, include: request };
-  return { omit: checkResponses(tx, false), include: checkResponses(tx, true) };
+  const omit = checkResponses(tx, false);
+  const include = checkResponses(tx, true);
+  // Most fail the same way in both modes: one object, where a big log's findings kept two.
+  return { omit, include: omit && include && sameFailure(omit, include) ? omit : include };
+}
+
+function sameFailure(a: CorsFailure, b: CorsFailure): boolean {
+  return a.error === b.error && a.stage === b.stage && a.exchange === b.exchange
+    && a.comparedOrigin === b.comparedOrigin && a.failedParameter === b.failedParameter;
 }
 
 /**

@@ -32,10 +32,6 @@ export interface CorsHeaders {
   readonly allowMethods: string | null;
   readonly allowHeaders: string | null;
   readonly setCookie: string | null;
-  /** allowedMethods' answer, once asked (undefined before). */
-  methodList: readonly string[] | null | undefined;
-  /** allowedHeaders' answer, once asked (undefined before). */
-  headerList: readonly string[] | null | undefined;
 }
 
 /**
@@ -98,32 +94,36 @@ export function readCorsHeaders(requestList: readonly Header[], responseList: re
   return {
     requestList, responseList, origin, cookie, secFetchStorageAccess, requestMethod, requestHeaders,
     allowOrigin, allowOriginLines, allowCredentials, allowMethods, allowHeaders, setCookie,
-    methodList: undefined, headerList: undefined,
   };
 }
 
-/** Access-Control-Allow-Methods parsed (null: it does not parse), when first asked. */
+/** Access-Control-Allow-Methods parsed (null: it does not parse). */
 export function allowedMethods(headers: CorsHeaders): readonly string[] | null {
-  return headers.methodList === undefined ? (headers.methodList = sharedAllowList(headers.allowMethods)) : headers.methodList;
+  return allowList(headers, headers.allowMethods);
 }
 
-/** Access-Control-Allow-Headers parsed (null: it does not parse), when first asked. */
+/** Access-Control-Allow-Headers parsed (null: it does not parse). */
 export function allowedHeaders(headers: CorsHeaders): readonly string[] | null {
-  return headers.headerList === undefined ? (headers.headerList = sharedAllowList(headers.allowHeaders)) : headers.headerList;
+  return allowList(headers, headers.allowHeaders);
 }
 
 /**
  * A server answers its preflights with the same few Allow-Methods and Allow-Headers values: one
- * parsed (frozen) list per value, not one per preflight, which a big log's analysis kept by the
- * ten thousand. Bounded: a log of all-different values starts over every thousand, and a long
- * value (a hostile one of 1 MB) is parsed for its exchange alone, not kept after its log.
+ * parsed (frozen) list per value, looked up when asked, not one per preflight nor a field on each
+ * exchange's CorsHeaders. Bounded: a log of all-different values starts over every thousand, and
+ * a long value (a hostile one of 1 MB) is parsed for its exchange alone and kept only until
+ * another is asked for.
  */
 const allowLists = new Map<string, readonly string[] | null>();
 const ALLOW_LISTS = 1000;
 const SHARED_VALUE_LENGTH = 512;
-function sharedAllowList(value: string | null): readonly string[] | null {
+let lastLong: { headers: CorsHeaders; value: string; list: readonly string[] | null } | null = null;
+function allowList(headers: CorsHeaders, value: string | null): readonly string[] | null {
   if (value === null) return NONE;
-  if (value.length > SHARED_VALUE_LENGTH) return parseAllowList(value);
+  if (value.length > SHARED_VALUE_LENGTH) {
+    if (lastLong?.headers !== headers || lastLong.value !== value) lastLong = { headers, value, list: parseAllowList(value) };
+    return lastLong.list;
+  }
   let list = allowLists.get(value);
   if (list === undefined) {
     const parsed = parseAllowList(value);

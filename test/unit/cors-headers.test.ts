@@ -81,6 +81,8 @@ describe('readCorsHeaders', () => {
     expect(allowedMethods(a)).toHaveLength(200);
     expect(allowedMethods(b)).toEqual(allowedMethods(a));
     expect(allowedMethods(b)).not.toBe(allowedMethods(a));
+    // Asked again for the same exchange (the checks, then a rule), it is not parsed again.
+    expect(allowedMethods(b)).toBe(allowedMethods(b));
   });
 });
 
