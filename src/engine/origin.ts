@@ -155,7 +155,7 @@ function standardPathname(url: string): string | null {
  * every URL (a 100,000-entry log kept ~180 bytes of parts and strings per URL). The last few are
  * compared, not hashed.
  */
-const recentOrigins: (OriginParts | null)[] = new Array<OriginParts | null>(4).fill(null);
+const recentOrigins: (OriginParts | null)[] = new Array<OriginParts | null>(8).fill(null);
 let recentOriginAt = 0;
 
 function originParts(url: string, originEnd: number, hostStart: number, hostEnd: number, portStart: number, defaultPort: boolean, https: boolean): OriginParts | null {
