@@ -43,6 +43,11 @@ export interface PanelState {
   origin: CaptureOrigin;
   /** File name of the imported capture, when origin is 'imported'. */
   importedName: string | null;
+  /**
+   * Changes whenever the imported view is replaced (another file, Back to live) or the user clears
+   * the view: an import still parsing or feeding chunks stops when it no longer matches.
+   */
+  importId: number;
   /** True while the backfill (getHAR) has not answered yet. */
   loading: boolean;
   /** Every diagnosis of the capture in view, in time order. */
@@ -195,6 +200,7 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
 
   let live = new Capture(cap);
   let imported: { name: string; capture: Capture } | null = null;
+  let importId = 0;
   let importedPages = new Map<string, string>();
   /**
    * The inspected page's URL since its last navigation. Live HAR entries carry no page list, and a
@@ -278,7 +284,10 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
     }
     if (pending.imported.length > 0) {
       const batch = pending.imported.splice(0);
-      imported ??= { name: 'imported', capture: new Capture(cap) };
+      if (!imported) {
+        imported = { name: 'imported', capture: new Capture(cap) };
+        importId++;
+      }
       const target = imported.capture;
       const { exchanges, problems } = normalizeEntries(batch, importedPages, target.nextIndex);
       target.nextIndex += batch.length;
@@ -348,6 +357,7 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
       capture.nextIndex = log.exchanges.reduce((max, e) => Math.max(max, e.index + 1), 0);
       capture.add(log.exchanges);
       imported = { name, capture };
+      importId++;
       selectedKey = null;
       detailOpen = false;
       error = null;
@@ -359,6 +369,7 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
     beginImport(name, pages) {
       flush();
       imported = { name, capture: new Capture(cap) };
+      importId++;
       importedPages = new Map(pages ?? []);
       pending.imported.length = 0;
       selectedKey = null;
@@ -371,6 +382,7 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
     showLive() {
       if (!imported) return;
       imported = null;
+      importId++;
       pending.imported.length = 0;
       selectedKey = null;
       detailOpen = false;
@@ -385,6 +397,8 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
       } else {
         resetLive();
       }
+      // Also while the live capture is in view: a file still being parsed must not fill it after Clear.
+      importId++;
       selectedKey = null;
       detailOpen = false;
       error = null;
@@ -408,6 +422,7 @@ export function createPanelStore(options: StoreOptions = {}): PanelStore {
       snapshot = {
         origin: imported ? 'imported' : 'live',
         importedName: imported?.name ?? null,
+        importId,
         loading,
         diagnoses: capture.diagnoses,
         rows,

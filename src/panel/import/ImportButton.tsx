@@ -22,11 +22,14 @@ export function ImportButton({ store, deps = realDeps }: ToolbarSlotProps & { de
   const [progress, setProgress] = useState<(ImportProgress & { name: string }) | null>(null);
   const [dragging, setDragging] = useState(false);
   const inputRef = useRef<HTMLInputElement | null>(null);
+  // Only the latest file's import may change the progress shown (an earlier one ends as replaced).
+  const latest = useRef(0);
   const busy = progress !== null && (progress.phase === 'reading' || progress.phase === 'parsing' || progress.phase === 'diagnosing');
 
   const open = async (file: File) => {
-    const outcome = await importHarFile(file, store, (p) => setProgress({ ...p, name: file.name }), deps);
-    if (!outcome.ok) setProgress(null);
+    const call = ++latest.current;
+    const outcome = await importHarFile(file, store, (p) => { if (call === latest.current) setProgress({ ...p, name: file.name }); }, deps);
+    if (!outcome.ok && call === latest.current) setProgress(null);
   };
 
   useEffect(() => {

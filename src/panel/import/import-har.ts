@@ -38,6 +38,26 @@ export interface ImportDeps {
   yieldToUi?(): Promise<void>;
 }
 
+/** What an import returns when the user moved on (another file, Clear, Back to live) before it finished. */
+const REPLACED: ImportOutcome = { ok: false, error: 'replaced by another view' };
+
+/**
+ * An import's claim on the store's view, lost when the user opens another file (the latest one
+ * wins, even if an earlier one finishes parsing after it), clears the view or goes back to live.
+ */
+const latestImport = new WeakMap<PanelStore, number>();
+let importCalls = 0;
+function claimView(store: PanelStore): { held(): boolean; began(): void } {
+  const call = ++importCalls;
+  latestImport.set(store, call);
+  let view = store.getState().importId;
+  return {
+    held: () => latestImport.get(store) === call && store.getState().importId === view,
+    /** After beginImport: the view this import now fills. */
+    began: () => { view = store.getState().importId; },
+  };
+}
+
 const macrotask = () => new Promise<void>((resolve) => { setTimeout(resolve, 0); });
 
 export function importHarFile(
@@ -55,10 +75,11 @@ export function importHarFile(
   if (file.size > MAX_IMPORT_BYTES) {
     return Promise.resolve(fail(`the file is ${(file.size / 1024 / 1024).toFixed(0)} MB; the panel opens HAR files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Export only the requests you need (filter DevTools' Network panel first), or save the HAR without response bodies.`));
   }
+  const claim = claimView(store);
   const worker = deps.createWorker();
   parsedIn = worker ? 'worker' : 'ui-thread';
   onProgress({ phase: 'reading', done: 0, total: 0, bytes: file.size, parsedIn });
-  if (!worker) return importOnUiThread(file, store, onProgress, deps.yieldToUi ?? macrotask, fail);
+  if (!worker) return importOnUiThread(file, store, onProgress, deps.yieldToUi ?? macrotask, fail, claim);
   return new Promise<ImportOutcome>((resolve) => {
     let total = 0;
     let done = 0;
@@ -69,30 +90,24 @@ export function importHarFile(
       worker.terminate();
       resolve(outcome);
     };
-    // Another import or "Back to live" replaced this one: stop feeding a capture no one sees.
-    const stillOurs = () => {
-      const state = store.getState();
-      return state.origin === 'imported' && state.importedName === file.name;
-    };
     worker.onerror = (event) => {
       event.preventDefault?.();
-      finish(fail(`the import worker failed (${event.message || 'unknown error'}).`));
+      finish(claim.held() ? fail(`the import worker failed (${event.message || 'unknown error'}).`) : REPLACED);
     };
     worker.onmessage = (event) => {
       const message = event.data;
       if (message.type === 'parsing') onProgress({ phase: 'parsing', done: 0, total: 0, bytes: message.bytes, parsedIn });
+      // The user moved on: stop feeding (or taking over) a view no one sees.
+      else if (!claim.held()) finish(REPLACED);
       else if (message.type === 'error') finish(fail(message.message));
       else if (message.type === 'start') {
         total = message.total;
         store.beginImport(file.name, new Map(message.pages));
+        claim.began();
         onProgress({ phase: 'diagnosing', done: 0, total, bytes: file.size, parsedIn });
         worker.postMessage({ type: 'next', count: size });
       } else if (message.type === 'chunk') {
         const started = performance.now();
-        if (!stillOurs()) {
-          finish({ ok: false, error: 'replaced by another view' });
-          return;
-        }
         store.addEntries(message.entries, 'imported');
         store.flush();
         done += message.entries.length;
@@ -104,10 +119,6 @@ export function importHarFile(
           worker.postMessage({ type: 'next', count: size });
         });
       } else if (message.type === 'done') {
-        if (!stillOurs()) {
-          finish({ ok: false, error: 'replaced by another view' });
-          return;
-        }
         onProgress({ phase: 'done', done, total, bytes: file.size, parsedIn });
         finish({ ok: true, entries: total, transactions: store.getState().diagnoses.length });
       }
@@ -122,6 +133,7 @@ async function importOnUiThread(
   onProgress: (progress: ImportProgress) => void,
   yieldToUi: () => Promise<void>,
   fail: (message: string) => ImportOutcome,
+  claim: ReturnType<typeof claimView>,
 ): Promise<ImportOutcome> {
   let har;
   try {
@@ -130,16 +142,18 @@ async function importOnUiThread(
     await yieldToUi();
     har = readHarForImport(text);
   } catch (error) {
+    if (!claim.held()) return REPLACED;
     return fail(error instanceof HarInputError ? error.message : `the file could not be read (${String(error)}).`);
   }
+  if (!claim.held()) return REPLACED;
   const total = har.entries.length;
   store.beginImport(file.name, new Map(har.pages));
+  claim.began();
   onProgress({ phase: 'diagnosing', done: 0, total, bytes: file.size, parsedIn: 'ui-thread' });
   let size = CHUNK_SIZE;
   let start = 0;
   while (start < total) {
-    const state = store.getState();
-    if (state.origin !== 'imported' || state.importedName !== file.name) return { ok: false, error: 'replaced by another view' };
+    if (!claim.held()) return REPLACED;
     const started = performance.now();
     const end = Math.min(total, start + size);
     store.addEntries(har.entries.slice(start, end).map(slimEntry), 'imported');

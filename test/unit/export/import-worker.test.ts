@@ -93,4 +93,60 @@ describe('import through the worker protocol', () => {
     expect(store.getState().origin).toBe('live');
     expect(store.getState().diagnoses).toHaveLength(0);
   });
+
+  it('stops at Clear: the cleared view stays empty while the file is still being diagnosed', async () => {
+    const text = JSON.stringify({ log: { entries: allFixtureEntries() } });
+    const store = syncStore();
+    const worker = await inProcessWorker([]);
+    const outcome = importHarFile(harFile('all.har', text), store, (p) => { if (p.phase === 'diagnosing' && p.done > 0) store.clear(); }, {
+      createWorker: () => worker,
+      yieldToUi: () => new Promise((resolve) => { setTimeout(resolve, 0); }),
+    });
+    expect(await outcome).toEqual({ ok: false, error: 'replaced by another view' });
+    expect(store.getState()).toMatchObject({ origin: 'imported', importedName: 'all.har', diagnoses: [] });
+  });
+});
+
+describe('two files opened one after the other (the same name too)', () => {
+  // More entries than one chunk holds, so that the first file is still being diagnosed.
+  const many = JSON.stringify({ log: { entries: Array.from({ length: 4 }, allFixtureEntries).flat() } });
+  const one = fixtureText('ok-simple');
+  const onUiThread = { createWorker: () => null, yieldToUi: () => new Promise<void>((resolve) => { setTimeout(resolve, 0); }) };
+  const alone = () => {
+    const store = syncStore();
+    store.importHar('capture.har', one);
+    return diagnosesOf(store);
+  };
+
+  it('the second, opened while the first is being diagnosed, is all the view shows', async () => {
+    const store = syncStore();
+    let second: Promise<unknown> | null = null;
+    const first = importHarFile(harFile('capture.har', many), store, (p) => {
+      if (p.phase === 'diagnosing' && p.done > 0) second ??= importHarFile(harFile('capture.har', one), store, () => undefined, onUiThread);
+    }, onUiThread);
+    expect(await first).toEqual({ ok: false, error: 'replaced by another view' });
+    expect(await second).toMatchObject({ ok: true });
+    expect(diagnosesOf(store)).toEqual(alone());
+  });
+
+  it('the second wins even when the first finishes reading after it began', async () => {
+    const store = syncStore();
+    // The first file is read slowly: the second is opened, read and diagnosed before it.
+    const slow = Object.assign(harFile('capture.har', many), {
+      text: () => new Promise<string>((resolve) => { setTimeout(() => resolve(many), 50); }),
+    });
+    const first = importHarFile(slow, store, () => undefined, onUiThread);
+    const second = importHarFile(harFile('capture.har', one), store, () => undefined, onUiThread);
+    expect(await second).toMatchObject({ ok: true });
+    expect(await first).toEqual({ ok: false, error: 'replaced by another view' });
+    expect(diagnosesOf(store)).toEqual(alone());
+  });
+
+  it('a file still being read when the user clears the view does not fill it', async () => {
+    const store = syncStore();
+    const outcome = importHarFile(harFile('capture.har', many), store, () => undefined, onUiThread);
+    store.clear();
+    expect(await outcome).toEqual({ ok: false, error: 'replaced by another view' });
+    expect(store.getState()).toMatchObject({ origin: 'live', diagnoses: [] });
+  });
 });
