@@ -1,8 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { analyzeHarText } from '../../src/engine/diagnose.ts';
 import type { CorsPolicyFix } from '../../src/engine/types.ts';
 import { describe as describeValue, jsString, nginxString, planFix, pyString } from '../../src/engine/snippets/common.ts';
 import { expressCors } from '../../src/engine/snippets/express-cors.ts';
@@ -72,7 +73,7 @@ const HOSTILE_FIX: CorsPolicyFix = {
   path: "/api/o'brien/${x}\"; }\n",
   notes: ['line one\nline two */ </script> ${y} \u2028 end'],
 };
-/** Substrings that must never reach any snippet verbatim (a trailing "\\" reappears as "\\u005C"). */
+/** Substrings that must never reach any snippet verbatim (a trailing "\\" reappears as "[U+005C]"). */
 const HOSTILE_SUBSTRINGS = [
   ...HOSTILE_ORIGINS.filter((o) => o.length > 4 && o !== `${APP}/` && !o.endsWith('\\')),
   ...HOSTILE_HEADERS.filter((h) => !h.endsWith('\\')),
@@ -468,7 +469,7 @@ describe('hostile values', () => {
     expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\uffff]/);
     expect(text).toMatch(/Left out origin/);
     expect(text).toMatch(/Left out request header/);
-    expect(text).toMatch(/Left out path "\/api\/o\\u0027brien/);
+    expect(text).toMatch(/Left out path "\/api\/o\[U\+0027\]brien/);
     // Notes are prose for a comment line: line breaks become spaces, "</" is broken up.
     expect(text).toContain('Note: line one line two */ <\\/script> ${y} end');
     for (const line of text.split('\n')) if (line.includes('${')) expect(line).toMatch(/^(\/\/|#) Note: /);
@@ -502,6 +503,60 @@ describe('hostile values', () => {
   });
 });
 
+/**
+ * The \uXXXX escapes javac would decode (JLS §3.3) before parsing, comments included: a
+ * backslash preceded by an even number of backslashes, then one or more "u". Any such escape
+ * in a snippet (even a valid one) means captured text reached Java source unneutralized.
+ */
+function javaUnicodeEscapes(source: string): string[] {
+  const found: string[] = [];
+  let run = 0;
+  for (let i = 0; i < source.length; i++) {
+    if (source[i] !== '\\') {
+      run = 0;
+      continue;
+    }
+    if (run % 2 === 0 && source[i + 1] === 'u') found.push(source.slice(i, i + 8));
+    run++;
+  }
+  return found;
+}
+
+describe('Java (Spring): javac decodes \\u escapes everywhere, comments included', () => {
+  it('the scanner finds what javac decodes, and not an escaped backslash', () => {
+    expect(javaUnicodeEscapes('// a\\u000a b')).toEqual(['\\u000a b']);
+    expect(javaUnicodeEscapes('// a\\\\u000a b')).toEqual([]);
+    expect(javaUnicodeEscapes('// a\\\\\\u000a b')).toEqual(['\\u000a b']);
+    expect(javaUnicodeEscapes('"C:\\\\users"')).toEqual([]);
+  });
+
+  const cases: [string, CorsPolicyFix][] = [
+    ['the hostile fix', HOSTILE_FIX],
+    ['notes with literal escapes', { ...HOSTILE_FIX, notes: ['a\\u000astatic { x(); }\\u000a//', 'b\\\\\\u000a', 'c\\uuuu000a', 'trailing \\'] }],
+    ['a refused origin with a line break', { ...HOSTILE_FIX, allowOrigins: ['https://x\nstatic{System.exit(1);}\n//', APP] }],
+  ];
+  it.each(cases)('%s: no \\u escape reaches the Spring snippet', (_name, fix) => {
+    const java = renderSnippets(fix).spring!;
+    expect(java).toMatch(/Left out origin|Note: /);
+    expect(javaUnicodeEscapes(java)).toEqual([]);
+  });
+
+  it('a Set-Cookie name from the server, through the diagnosis (cookie-samesite) into the fix', () => {
+    const har = JSON.parse(readFileSync(new URL('../fixtures/chromium/cookie-without-samesite-none.har', import.meta.url), 'utf8')) as {
+      log: { entries: { response: { headers: { name: string; value: string }[] } }[] };
+    };
+    for (const entry of har.log.entries) {
+      for (const header of entry.response.headers) {
+        if (/^set-cookie$/i.test(header.name)) header.value = 'a\\u000astatic { try { Runtime.getRuntime().exec("touch /tmp/x")\\u003b } catch (Exception e) {} }\\u000a//=v; Path=/';
+      }
+    }
+    const diagnosis = analyzeHarText(JSON.stringify(har)).diagnoses.find((d) => d.ruleId === 'cookie-samesite');
+    const java = renderSnippets(diagnosis!.finding.fix!).spring!;
+    expect(java).toContain('Note: Set the cookie with: Set-Cookie: a\\\\u000astatic');
+    expect(javaUnicodeEscapes(java)).toEqual([]);
+  });
+});
+
 describe('quoting helpers', () => {
   const NASTY = ["'", '"', '\\', '\n', '\r', '\u2028', '\u2029', '${x}', '`', '</script>', '\u0000', 'é', '😀', '\ud800', "a'b\"c\\d"];
 
@@ -529,8 +584,8 @@ describe('quoting helpers', () => {
     expect(() => nginxString('a\nb')).toThrow();
   });
 
-  it('describe shows unusual characters as escapes', () => {
-    expect(describeValue("x'\n</script>${")).toBe('"x\\u0027\\u000A\\u003C/script\\u003E\\u0024\\u007B"');
+  it('describe shows unusual characters by code point', () => {
+    expect(describeValue("x'\n</script>${")).toBe('"x[U+0027][U+000A][U+003C]/script[U+003E][U+0024][U+007B]"');
     expect(describeValue('a'.repeat(70))).toBe(`"${'a'.repeat(60)}..."`);
   });
 

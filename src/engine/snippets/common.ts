@@ -211,10 +211,16 @@ export function nginxString(value: string): string {
   return `"${value.replace(/[\\"]/g, '\\$&')}"`;
 }
 
-/** Text safe on one comment line in any target language (no line breaks, no "</"). */
+/**
+ * Text safe on one comment line in any target language: no line breaks, no "</", and every
+ * backslash doubled. javac decodes \uXXXX escapes before it parses, comments included, so
+ * "\u000a" in a comment would end the line and run what follows as code; a backslash preceded
+ * by an odd number of backslashes never starts one.
+ */
 export function commentText(text: string): string {
   return text
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, ' ')
+    .replace(/\\/g, '\\\\')
     .replace(/<\//g, '<\\/')
     .replace(/ {2,}/g, ' ')
     .trim();
@@ -223,13 +229,16 @@ export function commentText(text: string): string {
 const SHOWN = /[A-Za-z0-9 ._:/@+=,;!?()*~^|%&#-]/;
 const SHOWN_MAX = 60;
 
-/** A refused value for a comment: quoted, every unusual character as \uXXXX, shortened. */
+/**
+ * A refused value for a comment: quoted, every unusual character as [U+XXXX], shortened. Not as
+ * \uXXXX: javac would decode that in a comment (see commentText).
+ */
 export function describe(value: string): string {
   const clipped = value.length > SHOWN_MAX ? value.slice(0, SHOWN_MAX) : value;
   let out = '';
   for (let i = 0; i < clipped.length; i++) {
     const char = clipped[i] ?? '';
-    out += SHOWN.test(char) ? char : `\\u${hex(char.charCodeAt(0), 4)}`;
+    out += SHOWN.test(char) ? char : `[U+${hex(char.charCodeAt(0), 4)}]`;
   }
   return `"${out}${clipped === value ? '' : '...'}"`;
 }
