@@ -602,11 +602,44 @@ export function scrubDeep<T>(value: T, scrub: (text: string) => string): T {
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** A value as normalize reads it: a string as is, anything else (a number, a list…) as its JSON text. */
+const valueText = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value ?? ''));
+
+/**
+ * A {name, value} list redacted item by item. Values that are not strings are redacted as the
+ * JSON text normalize reads them as (a number or a list must not slip past as raw data); an item
+ * without a string name loses its value; a list written as a {name: value} map is redacted the same.
+ */
 function redactNameValues(list: unknown, redactValue: (name: string, value: string) => string): unknown {
+  if (isObject(list)) {
+    return Object.fromEntries(Object.entries(list).map(([name, value]) => [name, redactValue(name, valueText(value))]));
+  }
   if (!Array.isArray(list)) return list;
-  return list.map((item) => (isObject(item) && typeof item.name === 'string' && typeof item.value === 'string'
-    ? { ...item, value: redactValue(item.name, item.value) }
-    : item));
+  return list.map((item) => {
+    if (!isObject(item) || !('value' in item)) return item;
+    return { ...item, value: typeof item.name === 'string' ? redactValue(item.name, valueText(item.value)) : REDACTED };
+  });
+}
+
+/** The {name, value} pairs of a list or map, values as text (see redactNameValues). */
+function nameValues(list: unknown): [string, string][] {
+  if (isObject(list)) return Object.entries(list).map(([name, value]) => [name, valueText(value)]);
+  if (!Array.isArray(list)) return [];
+  const pairs: [string, string][] = [];
+  for (const item of list) {
+    if (!isObject(item) || !('value' in item)) continue;
+    const name = typeof item.name === 'string' ? item.name : '';
+    pairs.push([name, valueText(item.value)]);
+    // A number or a list of strings: its parts may be quoted elsewhere on their own.
+    if (typeof item.value !== 'string') for (const leaf of leaves(item.value)) pairs.push([name, leaf]);
+  }
+  return pairs;
+}
+
+function leaves(value: unknown, out: string[] = [], depth = 0): string[] {
+  if (typeof value === 'string' || typeof value === 'number') out.push(String(value));
+  else if (typeof value === 'object' && value !== null && depth < 8) for (const item of Object.values(value)) leaves(item, out, depth + 1);
+  return out;
 }
 
 const BODY_REMOVED = 'Body removed by CORS Lens redaction.';
@@ -648,15 +681,9 @@ export function collectEntrySecrets(entry: unknown, into = new Set<string>()): S
   if (!isObject(entry)) return into;
   for (const side of [entry.request, entry.response]) {
     if (!isObject(side)) continue;
-    if (Array.isArray(side.headers)) {
-      for (const h of side.headers) if (isObject(h) && typeof h.name === 'string' && typeof h.value === 'string') headerSecrets(h.name, h.value, into);
-    }
-    if (Array.isArray(side.cookies)) {
-      for (const c of side.cookies) if (isObject(c) && typeof c.value === 'string') into.add(c.value);
-    }
-    if (Array.isArray(side.queryString)) {
-      for (const q of side.queryString) if (isObject(q) && typeof q.name === 'string' && typeof q.value === 'string' && isSecretParamName(q.name)) into.add(q.value);
-    }
+    for (const [name, value] of nameValues(side.headers)) headerSecrets(name, value, into);
+    for (const [, value] of nameValues(side.cookies)) into.add(value);
+    for (const [name, value] of nameValues(side.queryString)) if (isSecretParamName(name)) into.add(value);
     for (const field of ['url', 'redirectURL']) if (typeof side[field] === 'string') textSecrets(side[field] as string, into);
   }
   return into;

@@ -45,6 +45,32 @@ describe('involvedHar', () => {
     expect(involvedExchanges([...blocked, ...blocked])).toHaveLength(2);
   });
 
+  it('redacts values that are not strings, and header lists written as maps', () => {
+    const secrets = ['12345678901234', 'OBJSECRET7777', 'ARRAYSECRET1', '98765432109876', '55554444333322', 'MAPSECRET4444', 'NONAMESECRET9'];
+    const odd = structuredClone(doc) as { log: { entries: Record<string, Record<string, unknown>>[] } };
+    const put = odd.log.entries.find((e) => e.request!.method === 'PUT')!;
+    const preflight = odd.log.entries.find((e) => e.request!.method === 'OPTIONS' && e.request!.url === put.request!.url)!;
+    put.request!.headers = [
+      ...(put.request!.headers as unknown[]),
+      { name: 'X-API-Key', value: 12345678901234 },
+      { name: 'X-Custom-Auth', value: { t: 'OBJSECRET7777' } },
+      { name: 'Authorization', value: ['Bearer ARRAYSECRET1'] },
+      { name: 7, value: 'NONAMESECRET9' },
+    ];
+    put.request!.cookies = [{ name: 'sid', value: 98765432109876 }];
+    put.request!.queryString = [{ name: 'token', value: 55554444333322 }];
+    preflight.request!.headers = { Authorization: 'Bearer MAPSECRET4444', Origin: 'http://localhost:5173' };
+    const odds = analyzeHar(odd).diagnoses.filter((d) => d.transaction.actualRequest.url === blocked[0]!.transaction.actualRequest.url);
+    expect(odds.length).toBeGreaterThan(0);
+    const exported = JSON.stringify(involvedHar(odds, { creator, raw: { entries: odd.log.entries } }));
+    for (const secret of secrets) expect(exported).not.toContain(secret);
+    expect(exported).toContain('"name":"X-API-Key","value":"REDACTED"');
+    expect(exported).toContain('"Authorization":"Bearer REDACTED"');
+    // With secrets included on purpose, every value is exported as it was.
+    const included = JSON.stringify(involvedHar(odds, { creator, includeSecrets: true, raw: { entries: odd.log.entries } }));
+    for (const secret of secrets) expect(included).toContain(secret);
+  });
+
   it('keeps every field of the original entry when secrets are included', () => {
     const har = involvedHar(blocked, { creator, includeSecrets: true, raw: { entries: doc.log.entries } });
     const put = doc.log.entries.find((e: { request: { method: string } }) => e.request.method === 'PUT');
