@@ -64,7 +64,9 @@ export function parseHarJson(text: string): unknown {
   if (!/\S/.test(text)) throw new HarInputError('empty', 'The file is empty: expected a HAR (HTTP Archive) JSON document.');
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    // A byte order mark (some editors and Windows tools save one): not part of the JSON. A slice
+    // of a string shares its characters, it does not copy them.
+    parsed = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     const truncated = /end of (json )?input|unterminated/i.test(detail);

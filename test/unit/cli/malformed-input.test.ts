@@ -4,7 +4,7 @@
  * device. Peak memory is the child's own maxRSS, reported by the wrapper below.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,6 +72,15 @@ describe('cors-lens analyze on malformed input (real process)', () => {
     expect([0, 1, 2]).toContain(result.code);
     if (result.code === 2) expect(result.stderr).toMatch(/^cors-lens: /);
     else expect(JSON.parse(result.stdout).version).toBe(1);
+  });
+
+  it('a HAR saved with a byte order mark reads like the same file without one (file and stdin)', () => {
+    const har = readFileSync(join(ROOT, 'test/fixtures/chromium/preflight-401-auth-first.har'), 'utf8');
+    const plain = cli(['analyze', file('plain.har', har)]);
+    expect(plain.code).toBe(1); // a request was blocked
+    const withBom = cli(['analyze', file('bom.har', `\uFEFF${har}`)]);
+    expect({ code: withBom.code, stdout: withBom.stdout.replaceAll('bom.har', 'plain.har') }).toEqual({ code: plain.code, stdout: plain.stdout });
+    expect(cli(['analyze', '-'], Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(har)])).code).toBe(1);
   });
 
   it('a missing file and a directory → exit 2, named', () => {
