@@ -44,11 +44,20 @@ export function useExport(platform: PanelPlatform, host: ExportHost, source: str
       setStatus({ kind: 'ok', text: `Preparing ${diagnoses.length.toLocaleString('en')} requests…` });
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
-    // Loaded on first use: the panel opens without the report code (it counts against its start-up budget).
-    const { buildExport } = await import('./build-export.ts');
-    const built = buildExport(format, diagnoses, {
-      includeSecrets, stack, browser: host.browser(), extensionVersion: host.extensionVersion(), source, now: host.now(),
-    });
+    let built: ReturnType<typeof import('./build-export.ts').buildExport>;
+    try {
+      // Loaded on first use: the panel opens without the report code (it counts against its start-up budget).
+      const { buildExport } = await import('./build-export.ts');
+      built = buildExport(format, diagnoses, {
+        includeSecrets, stack, browser: host.browser(), extensionVersion: host.extensionVersion(), source, now: host.now(),
+      });
+    } catch (error) {
+      // The report code fails to load once the extension was updated or reloaded under an open
+      // DevTools; a huge report can exceed the engine's string limit. Never a status stuck on "Preparing…".
+      const reason = error instanceof Error ? error.message : String(error);
+      setStatus({ kind: 'failed', text: `The report could not be built (${reason}). If CORS Lens was just updated or reloaded, close and reopen DevTools; for a very large capture, export fewer requests.` });
+      return;
+    }
     const size = `${built.text.length.toLocaleString('en')} characters`;
     if (action === 'copy') {
       const ok = await platform.copyText(built.text);

@@ -122,6 +122,19 @@ describe('Export menu', () => {
   });
 });
 
+describe('Export menu when the report cannot be built', () => {
+  it('says why, instead of leaving the last status up', async () => {
+    const store = syncStore();
+    store.addEntries(fixtureEntries('missing-allow-origin'), 'live');
+    const host = { ...fakeHost(), browser: () => { throw new RangeError('Invalid string length'); } };
+    render(<ExportMenu store={store} state={store.getState()} platform={fakePlatform()} host={host} />);
+    await click('export-button');
+    await click('export-copy-markdown');
+    expect(screen.getByTestId('export-status').textContent).toMatch(/^The report could not be built \(Invalid string length\)\. If CORS Lens was just updated/);
+    expect(screen.getByTestId('export-status').dataset.result).toBe('failed');
+  });
+});
+
 describe('one click', () => {
   it('"Copy report" in the toolbar copies every row shown, or the open request alone', async () => {
     const store = syncStore();
