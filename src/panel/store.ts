@@ -9,7 +9,7 @@
  */
 import { HarInputError, normalizeEntries, parseHarText } from '../engine/normalize.ts';
 import { ruleById } from '../engine/rules/index.ts';
-import { lacksResponse } from '../engine/chromium-cors.ts';
+import { failedToConnect, lacksResponse } from '../engine/chromium-cors.ts';
 import { isPreflight } from '../engine/pair.ts';
 import type { Diagnosis, Exchange, Verdict } from '../engine/types.ts';
 import type { Preferences } from '../platform/preferences.ts';
@@ -541,7 +541,9 @@ function handedOverEarly(capture: Capture, exchanges: readonly Exchange[]): Exch
   for (const exchange of exchanges) {
     if (!lacksResponse(exchange)) continue;
     if (isPreflight(exchange)) {
-      early.push(exchange);
+      // A preflight that could not connect (DNS, TCP, TLS) is complete: that error is the answer.
+      // Held, it made the panel read the whole log again for every retry of the page.
+      if (!failedToConnect(exchange)) early.push(exchange);
     } else {
       requests.add(exchange.index);
       // As the capture orders them: an entry without a readable start counts as time 0.

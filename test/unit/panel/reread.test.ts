@@ -72,6 +72,22 @@ describe('a preflight handed over before its response', () => {
     expect(store.getState().diagnoses.filter((x) => x.transaction.preflight !== null)).toHaveLength(1);
   });
 
+  it('a preflight that could not connect is complete: the log is not read again for it', async () => {
+    const refused = { ...preflight, response: { ...withoutResponse(preflight).response, _error: 'net::ERR_CONNECTION_REFUSED' } };
+    const network = source(() => [actual, refused]);
+    const store = createPanelStore();
+    connectCapture(store, network);
+    await vi.advanceTimersByTimeAsync(0);
+    // A page retrying against a server that is down: every retry is another such pair.
+    for (let retry = 0; retry < 5; retry++) {
+      network.deliver([actual, refused]);
+      await vi.advanceTimersByTimeAsync(2 * REREAD_AFTER_MS);
+    }
+    expect(store.awaitingResponses()).toBe(0);
+    expect(network.readCount).toBe(1); // the backfill at panel start, no more
+    expect(verdict(store)).toBe('connection-failed null');
+  });
+
   it(`stops after ${REREAD_ATTEMPTS} reads when the log never gets the response`, async () => {
     const network = source(() => [actual, withoutResponse(preflight)]);
     // The store's own batching (a 30 ms macrotask), as in the real panel.
