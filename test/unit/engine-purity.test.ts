@@ -26,3 +26,21 @@ describe('src/engine is pure', () => {
     });
   }
 });
+
+/** Only src/platform touches the extension APIs: the panel, the DevTools page and the CLI go through it. */
+describe('extension APIs only in src/platform', () => {
+  const SRC = resolve(__dirname, '../../src');
+  const PLATFORM = join(SRC, 'platform');
+  const outside = files(SRC).concat(readdirSync(join(SRC, 'panel'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.tsx')).map((f) => join(SRC, 'panel', f)))
+    .filter((file) => !file.startsWith(PLATFORM));
+  it('has sources to check', () => expect(outside.length).toBeGreaterThan(50));
+  it.each(outside.map((file) => [relative(SRC, file), file]))('%s', (_name, file) => {
+    const text = readFileSync(file, 'utf8');
+    for (const { fileName: specifier } of ts.preProcessFile(text, true, true).importedFiles) {
+      expect(specifier, `${file} imports ${specifier}`).not.toMatch(/^webextension-polyfill$|\/platform\/extension-api(\.ts)?$/);
+    }
+    const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"])\/\/.*$/gm, '$1');
+    expect(code).not.toMatch(/\b(chrome|browser)\.(devtools|runtime|tabs|storage|downloads|permissions|scripting)\b/);
+  });
+});
