@@ -26,7 +26,17 @@ export function fill(text: Text, params: ExplanationParams): FilledText {
       missing.push(name);
       return `[${name}?]`;
     }
-    return value;
+    return clipped(value);
   });
   return { text: filled, missing };
+}
+
+/** Longer values (a hostile 1 MB header) are cut in prose; the evidence keeps them whole. */
+export const PARAM_DISPLAY_CHARS = 300;
+
+function clipped(value: string): string {
+  if (value.length <= PARAM_DISPLAY_CHARS) return value;
+  // Not between the two halves of a surrogate pair.
+  const end = /[\ud800-\udbff]/.test(value[PARAM_DISPLAY_CHARS - 1]!) ? PARAM_DISPLAY_CHARS - 1 : PARAM_DISPLAY_CHARS;
+  return `${value.slice(0, end)}… (${value.length.toLocaleString('en')} characters)`;
 }
