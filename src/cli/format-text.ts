@@ -42,6 +42,12 @@ export function formatText(results: readonly JsonResult[], options: { color: boo
     }
     for (const w of r.warnings) out.push(paint('yellow', `  ▲ ${w.title}: ${printable(w.summary)}`));
   }
+  // Nothing to show: say why, so an empty report does not read as "all is well".
+  if (results.length === 0 && options.skipped.length === 0) {
+    out.push('', options.total === 0
+      ? 'The HAR holds no requests. Was DevTools recording? Open it on the Network panel before the page makes them (or reload the page), then Save all as HAR. A request the browser refuses before sending (fetch with mode: \'same-origin\' to another origin) is never logged.'
+      : `None of them is cross-origin, so CORS did not apply (--all lists them).`);
+  }
   if (options.skipped.length > 0) {
     out.push('', paint('yellow', `${options.skipped.length} HAR entr${options.skipped.length === 1 ? 'y' : 'ies'} could not be read:`));
     out.push(...options.skipped.slice(0, 20).map((p) => `  ${printable(p)}`));

@@ -120,6 +120,10 @@ export function normalizeEntry(entry: unknown, index: number, pages = new Map<st
   const response = isObject(entry.response) ? entry.response : {};
   if (!isObject(request)) return 'no "request" object';
   if (typeof request.url !== 'string' || request.url === '') return 'no request URL';
+  // No browser sends a request to a URL that does not parse: this is not a recording of one
+  // (and with no origin to compare, it would pass for a same-origin request).
+  const target = parseUrl(request.url);
+  if (target === null) return `the request URL is not a URL (${JSON.stringify(request.url.length > 80 ? `${request.url.slice(0, 80)}…` : request.url)})`;
   const startedDateTime = asString(entry.startedDateTime);
   const status = typeof response.status === 'number' && Number.isFinite(response.status) ? response.status : 0;
   const hasErrorField = '_error' in response;
@@ -130,7 +134,7 @@ export function normalizeEntry(entry: unknown, index: number, pages = new Map<st
   return {
     index,
     url: request.url,
-    target: parseUrl(request.url),
+    target,
     method: asString(request.method, 'GET'),
     startedDateTime,
     startedMs: parseHarTime(startedDateTime),

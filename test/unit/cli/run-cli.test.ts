@@ -39,6 +39,24 @@ describe('cors-lens analyze: exit status and bad input', () => {
     expect(result.stderr).toContain('unknown --stack "cobol"');
   });
 
+  it.each([
+    ['no entries', JSON.stringify(har([])), /^The HAR holds no requests\. Was DevTools recording\?/m],
+    ['only same-origin requests', JSON.stringify(har([simpleRequest({ url: `${PAGE}/api/same` })])), /^None of them is cross-origin, so CORS did not apply \(--all lists them\)\.$/m],
+  ])('%s: the text report says why it shows nothing', (_label, log, hint) => {
+    const result = run(['analyze', 'x.har'], log);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(hint);
+  });
+
+  it('an entry whose URL does not parse is skipped and named, not passed off as same-origin', () => {
+    const bad = simpleRequest({}) as { request: { url: string } };
+    bad.request.url = 'not a url';
+    const log = JSON.stringify(har([simpleRequest({ blocked: true }), bad]));
+    const report = JSON.parse(run(['analyze', 'x.har', '--json', '--all'], log).stdout);
+    expect(report.source.skipped).toEqual(['entry 1 skipped: the request URL is not a URL ("not a url")']);
+    expect(report.results).toHaveLength(1);
+  });
+
   it('reports skipped entries instead of dropping them silently', () => {
     const log = JSON.stringify(har([simpleRequest({ blocked: true }), { request: {} }, 'junk']));
     const result = run(['analyze', 'x.har', '--json'], log);
