@@ -31,7 +31,7 @@ const SECRET_HEADER_EXACT = new Set([
   'x-functions-key', 'x-csrf-token', 'x-xsrf-token', 'x-auth-token', 'x-access-token', 'private-token',
 ]);
 /** Words that make a header or parameter name look like it carries a credential. */
-const SECRET_NAME_WORDS = /token|key|secret|passw|pwd|auth|session|sig|credential|csrf|xsrf|jwt|bearer|cookie|ticket|oidc|saml/i;
+const SECRET_NAME_WORDS = /token|key|secret|passw|pwd|auth|session|sig|hmac|credential|csrf|xsrf|jwt|bearer|cookie|ticket|oidc|saml/i;
 /** Parameters whose exact name is a credential although no word above says so (OAuth's code). */
 const SECRET_PARAM_EXACT = new Set(['code', 'sid', 'pass', 'pw', 'hash', 'otp', 'nonce']);
 /**

@@ -11,7 +11,7 @@ describe('which header names carry secrets', () => {
   it.each([
     'Cookie', 'set-cookie', 'Authorization', 'Proxy-Authorization', 'X-API-Key', 'api-key', 'apikey', 'X-Auth-Token',
     'X-CSRF-Token', 'X-XSRF-TOKEN', 'X-Amz-Security-Token', 'Ocp-Apim-Subscription-Key', 'X-Goog-Api-Key', 'x-session-id',
-    'X-Hub-Signature-256', 'X-Client-Secret', 'Private-Token', 'X-Access-Token', 'X-Refresh-Token',
+    'X-Hub-Signature-256', 'X-Shopify-Hmac-Sha256', 'X-Client-Secret', 'Private-Token', 'X-Access-Token', 'X-Refresh-Token',
   ])('%s is secret', (name) => expect(isSecretHeaderName(name)).toBe(true));
 
   it.each([
