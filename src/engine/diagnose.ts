@@ -55,11 +55,19 @@ export function decideCors(tx: CorsTransaction): CorsOutcome {
   const known = knownCredentials(tx);
   if (known) return { credentials: known, failure: evaluateCors(tx, known.include), alternativeFailure: null };
   const { omit: withoutCredentials, include: withCredentials } = evaluateCorsBothModes(tx);
-  if (!withoutCredentials && withCredentials && tx.actualRequest.outcome === 'failed') {
+  if (!withoutCredentials && withCredentials && blockedAsCorsBlocks(tx.actualRequest)) {
     return { credentials: CREDENTIALS.outcome, failure: withCredentials, alternativeFailure: null };
   }
   return { credentials: CREDENTIALS.default, failure: withoutCredentials, alternativeFailure: withCredentials };
 }
+
+/**
+ * Failed the way a CORS block fails: Chromium logs net::ERR_FAILED (or, for the request a failed
+ * preflight stopped, nothing at all). A fetch the page aborted (net::ERR_ABORTED, which SPAs do
+ * all the time) or a network error says nothing about credentials.
+ */
+const blockedAsCorsBlocks = (request: Exchange): boolean =>
+  request.outcome === 'failed' && (request.error === null || request.error === 'net::ERR_FAILED');
 
 /**
  * What a transaction's history rules may look back at: a window of the log (the panel's, a

@@ -12,8 +12,20 @@ ruleTester(rule, {
     { name: 'no credentials, no ACAC', entries: [simpleRequest({ responseHeaders: ECHO })] },
     { name: 'cookie with ACAO "*": the wildcard check fails first', entries: [simpleRequest({ requestHeaders: COOKIE, responseHeaders: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Credentials': 'true' }, blocked: true })] },
     { name: 'cookie with a mismatching ACAO: the origin check fails first', entries: [simpleRequest({ requestHeaders: COOKIE, responseHeaders: { 'Access-Control-Allow-Origin': 'http://localhost:8080' }, blocked: true })] },
+    // A fetch the page aborted says nothing about credentials (SPAs cancel requests all the time).
+    { name: 'no cookie, passing headers, aborted by the page (net::ERR_ABORTED)', entries: [simpleRequest({ responseHeaders: ECHO, error: 'net::ERR_ABORTED' })] },
+    {
+      name: 'preflighted, passing preflight, the request aborted before its response',
+      entries: preflightFirst(preflightedRequest({ method: 'PUT', preflightHeaders: { ...ECHO, 'Access-Control-Allow-Methods': 'PUT' }, actual: { status: 0, error: 'net::ERR_ABORTED' } })),
+    },
   ],
   invalid: [
+    {
+      // No cookie in the log, yet blocked as CORS blocks (net::ERR_FAILED): only credentials explain it.
+      name: 'no cookie, ACAO echoes the origin, blocked with net::ERR_FAILED',
+      entries: [simpleRequest({ responseHeaders: ECHO, blocked: true })],
+      chromiumError: 'InvalidAllowCredentials', params: { credentialsMode: 'include' },
+    },
     {
       name: 'cookie sent, ACAO echoes the origin, no ACAC at all',
       entries: [simpleRequest({ requestHeaders: COOKIE, responseHeaders: ECHO, blocked: true })],
@@ -30,6 +42,11 @@ ruleTester(rule, {
       entries: preflightFirst(preflightedRequest({ method: 'PUT', requestHeaders: ['Content-Type'], preflightHeaders: { ...ECHO, 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Allow-Headers': 'content-type' } })),
       declared: { credentials: 'include' },
       chromiumError: 'PreflightInvalidAllowCredentials',
+    },
+    {
+      name: 'ACAC "true" and a no-break space: not exactly "true"',
+      entries: [simpleRequest({ requestHeaders: COOKIE, responseHeaders: { ...ECHO, 'Access-Control-Allow-Credentials': 'true\u00a0' }, blocked: true })],
+      chromiumError: 'InvalidAllowCredentials',
     },
     {
       name: 'ACAC sent twice (app + proxy) reads "true, true"',
