@@ -2,7 +2,7 @@
  * Fetch-standard tables the checks need: safelisted methods and request headers,
  * forbidden request headers, safelisted response headers. Pure data and predicates.
  */
-import { HEADER_NAME_CACHE_LIMIT, lowerHeaderName } from './headers.ts';
+import { HEADER_NAME_CACHE_LIMIT, lowerHeaderName, trimHttpWhitespace } from './headers.ts';
 import type { Header } from './types.ts';
 
 export const SAFELISTED_METHODS = new Set(['GET', 'HEAD', 'POST']);
@@ -51,7 +51,7 @@ function isSafelistedLower(lower: string, value: string): boolean {
       return SAFE_LANGUAGE.test(value);
     case 'content-type': {
       if (UNSAFE_BYTE.test(value)) return false;
-      const essence = value.split(';')[0]?.trim().toLowerCase() ?? '';
+      const essence = trimHttpWhitespace(value.split(';')[0] ?? '').toLowerCase();
       return SAFELISTED_CONTENT_TYPES.has(essence);
     }
     case 'range':

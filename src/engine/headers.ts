@@ -30,8 +30,22 @@ export function getHeader(headers: readonly Header[], lower: string): string | n
 
 /** One more line of a repeated header added to the value read so far (null: none yet), as getHeader joins them. */
 export function joinHeaderValue(previous: string | null, value: string): string {
-  return previous === null ? value.trim() : `${previous}, ${value.trim()}`;
+  return previous === null ? trimHttpWhitespace(value) : `${previous}, ${trimHttpWhitespace(value)}`;
 }
+
+/**
+ * Leading and trailing HTTP white space (space, tab, CR, LF) removed, as the network stack and
+ * Fetch read values; not String#trim, which also removes U+00A0, U+FEFF, U+3000…: a server's
+ * "https://app.example\u00a0" does not match its origin in the browser, so not here either.
+ */
+export function trimHttpWhitespace(value: string): string {
+  let start = 0;
+  let end = value.length;
+  while (start < end && isHttpWhitespace(value.charCodeAt(start))) start++;
+  while (end > start && isHttpWhitespace(value.charCodeAt(end - 1))) end--;
+  return start === 0 && end === value.length ? value : value.slice(start, end);
+}
+const isHttpWhitespace = (code: number): boolean => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 
 /**
  * A header name in lower case, remembered: a log repeats a few dozen names (Accept, User-Agent…)
@@ -53,7 +67,7 @@ const lowerNames = new Map<string, string>();
 
 /** Splits a comma-separated header list, trimming optional white space; drops nothing. */
 export function splitList(value: string): string[] {
-  return value.split(',').map((item) => item.trim());
+  return value.split(',').map(trimHttpWhitespace);
 }
 
 /** RFC 9110 token characters. */

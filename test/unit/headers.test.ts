@@ -1,6 +1,6 @@
 /** Header-name matching as Chromium does it (ASCII case-insensitive) and the lookups built on it. */
 import { describe, expect, it } from 'vitest';
-import { getHeader, isHeaderName, lowerHeaderName } from '../../src/engine/headers.ts';
+import { getHeader, isHeaderName, lowerHeaderName, trimHttpWhitespace } from '../../src/engine/headers.ts';
 
 describe('isHeaderName', () => {
   it.each([
@@ -39,6 +39,20 @@ describe('getHeader', () => {
     expect(getHeader(headers, 'access-control-allow-credentials')).toBeNull();
     expect(getHeader([], 'origin')).toBeNull();
   });
+});
+
+describe('trimHttpWhitespace: space, tab, CR and LF only, as the network stack trims', () => {
+  it.each([
+    ['  https://a.example\t', 'https://a.example'],
+    ['\r\n true \r\n', 'true'],
+    ['https://a.example\u00a0', 'https://a.example\u00a0'], // no-break space: part of the value
+    ['\ufefftrue', '\ufefftrue'],
+    ['\u3000*\u3000', '\u3000*\u3000'],
+    ['\u000b\u000ctrue', '\u000b\u000ctrue'], // vertical tab, form feed
+    ['', ''],
+    [' \t ', ''],
+    ['a b', 'a b'],
+  ])('%j → %j', (value, trimmed) => expect(trimHttpWhitespace(value)).toBe(trimmed));
 });
 
 describe('lowerHeaderName', () => {

@@ -1,4 +1,4 @@
-import { getHeader } from '../headers.ts';
+import { getHeader, splitList } from '../headers.ts';
 import { SAFELISTED_RESPONSE_HEADERS } from '../fetch-spec.ts';
 import type { CorsRule, RuleContext } from '../rule.ts';
 import type { Header } from '../types.ts';
@@ -25,7 +25,7 @@ const rule: CorsRule = {
     const candidates = declared ?? appHeaders(response);
     if (candidates.length === 0) return null;
     const exposeRaw = getHeader(response, 'access-control-expose-headers') ?? '';
-    const exposed = new Set(exposeRaw.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean));
+    const exposed = new Set(splitList(exposeRaw).map((h) => h.toLowerCase()).filter(Boolean));
     if (exposed.has('*') && !context.credentials.include) return null;
     const hidden = [...new Set(candidates)].filter((name) => !SAFELISTED_RESPONSE_HEADERS.has(name) && !exposed.has(name));
     if (hidden.length === 0) return null;

@@ -1,4 +1,5 @@
 import { corsHeadersOf } from '../cors-headers.ts';
+import { splitList } from '../headers.ts';
 import type { CorsRule, RuleContext } from '../rule.ts';
 import { evidence, failureIs, finding, type Found } from './support.ts';
 
@@ -8,7 +9,7 @@ const rule: CorsRule = {
   check(context) {
     if (!failureIs(context, 'HeaderDisallowedByPreflightResponse') || !context.credentials.include) return null;
     const allowHeaders = corsHeadersOf(context.failure!.exchange).allowHeaders ?? '';
-    if (!allowHeaders.split(',').some((h) => h.trim() === '*')) return null;
+    if (!splitList(allowHeaders).includes('*')) return null;
     return finding(context, found, allowHeaders);
   },
 };

@@ -1,4 +1,5 @@
 import { corsHeadersOf } from '../cors-headers.ts';
+import { splitList } from '../headers.ts';
 import type { CorsRule, RuleContext } from '../rule.ts';
 import { evidence, failureIs, finding, type Found } from './support.ts';
 
@@ -14,7 +15,7 @@ export default rule;
 
 function found(context: RuleContext): Found {
   const allowMethods = corsHeadersOf(context.failure!.exchange).allowMethods;
-  const wildcardIgnored = context.credentials.include && (allowMethods ?? '').split(',').some((m) => m.trim() === '*');
+  const wildcardIgnored = context.credentials.include && splitList(allowMethods ?? '').includes('*');
   return {
     evidence: [
       evidence('preflight-request', 'access-control-request-method', context.failure!.failedParameter, 'the method the page wants'),

@@ -1,5 +1,5 @@
 import { corsHeadersOf } from '../cors-headers.ts';
-import { getHeader } from '../headers.ts';
+import { getHeader, splitList } from '../headers.ts';
 import type { CorsRule, RuleContext } from '../rule.ts';
 import { evidence, finding, type Found } from './support.ts';
 import { passed } from './warning-support.ts';
@@ -13,7 +13,7 @@ const rule: CorsRule = {
     if (!passed(context) || allowOrigin === null || allowOrigin === '*') return null;
     const vary = getHeader(response.responseHeaders, 'vary');
     if (vary !== null) {
-      const varies = vary.split(',').map((v) => v.trim().toLowerCase());
+      const varies = splitList(vary).map((v) => v.toLowerCase());
       if (varies.includes('origin') || varies.includes('*')) return null;
     }
     return finding(context, found);

@@ -19,6 +19,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // Not white space to HTTP: the browser parses it as part of the origin, which then fails.
+      name: 'a trailing no-break space (U+00A0)',
+      entries: [simpleRequest({ url: API, origin: APP, responseHeaders: { 'Access-Control-Allow-Origin': `${APP}\u00a0` }, blocked: true })],
+      chromiumError: 'InvalidAllowOriginValue',
+    },
+    {
       name: 'bare host name "app.example.com"',
       entries: [simpleRequest({ url: API, origin: APP, responseHeaders: { 'Access-Control-Allow-Origin': 'app.example.com' }, blocked: true })],
       chromiumError: 'InvalidAllowOriginValue', params: { allowOrigin: 'app.example.com', origin: APP },
