@@ -7,7 +7,7 @@
 import { allowedHeaders, allowedMethods, corsHeadersOf, type CorsHeaders } from './cors-headers.ts';
 import { addressSpaceOf, addressSpaceOfUrl, hasUrlCredentials, isHttpScheme, isHttpUrl, parsesAsUrl, targetOf } from './origin.ts';
 import { isSafelistedMethod } from './fetch-spec.ts';
-import { trimHttpWhitespace } from './headers.ts';
+import { getHeader, trimHttpWhitespace } from './headers.ts';
 import { NONE } from './none.ts';
 import type { CorsTransaction, Exchange } from './types.ts';
 
@@ -76,8 +76,14 @@ function accessOf(response: CorsHeaders, credentials: boolean, origin: string): 
   return checkAccess(response.allowOrigin, response.allowCredentials, credentials, origin);
 }
 
+/**
+ * A redirect, as the network stack follows one: a 3xx (not 304) with a Location header (the HAR's
+ * redirectURL, or the header when a log leaves that out). A 300 without Location is a final
+ * response: for a preflight, a status that is not ok, not a redirect.
+ */
 export function isRedirect(exchange: Exchange): boolean {
-  return exchange.redirectURL !== '' || (exchange.status >= 300 && exchange.status < 400 && exchange.status !== 304);
+  if (exchange.redirectURL !== '') return true;
+  return exchange.status >= 300 && exchange.status < 400 && exchange.status !== 304 && getHeader(exchange.responseHeaders, 'location') !== null;
 }
 
 /** The method the request sent: the preflight's Access-Control-Request-Method is the most reliable record. */

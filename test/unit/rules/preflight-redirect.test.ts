@@ -14,6 +14,11 @@ const preflight304 = (() => {
 ruleTester(rule, {
   valid: [
     {
+      // The network stack follows a 3xx only with a Location: this one is a final answer, not ok.
+      name: 'OPTIONS answered 300 without Location is not a redirect',
+      entries: preflightedRequest({ method: 'PUT', preflightStatus: 300, preflightHeaders: { 'Access-Control-Allow-Origin': PAGE, 'Access-Control-Allow-Methods': 'PUT' } }),
+    },
+    {
       name: 'OPTIONS answered 401 (no redirect) is a rejected preflight',
       entries: preflightedRequest({ url: 'https://api.example.com/v1/items', method: 'PUT', requestHeaders: ['Content-Type', 'Authorization'], preflightStatus: 401 }),
     },

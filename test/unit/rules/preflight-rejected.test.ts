@@ -41,6 +41,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // No Location: not a redirect, a final status that is not ok (checked after the origin).
+      name: 'OPTIONS 300 Multiple Choices without Location, CORS headers present',
+      entries: rejected(300, 'Multiple Choices', CORS),
+      chromiumError: 'PreflightInvalidStatus',
+    },
+    {
       name: 'OPTIONS 401 from auth middleware, no CORS headers at all',
       entries: rejected(401, 'Unauthorized', { 'WWW-Authenticate': 'Bearer realm="api"' }),
       chromiumError: 'PreflightMissingAllowOriginHeader',
