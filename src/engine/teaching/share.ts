@@ -6,7 +6,7 @@
  */
 import { redactHeaders, redactText } from '../export/redact.ts';
 import { SCENARIO_FORMAT, SCENARIO_VERSION, type WhatIfScenario } from './scenario.ts';
-import { toScenario, validateScenario } from './validate.ts';
+import { shown, toScenario, validateScenario } from './validate.ts';
 
 /** Fragment key of a share link: …#scenario=<base64url>. */
 export const SHARE_KEY = 'scenario';
@@ -90,7 +90,7 @@ function fromJsonText(text: string, source: string): ParsedScenario {
     return fail(`${source} is JSON but not a CORS Lens scenario (no "format": "${SCENARIO_FORMAT}"). A HAR file opens with "Open HAR" instead.`);
   }
   if (record.version !== SCENARIO_VERSION) {
-    return fail(`${source} is a scenario of version ${JSON.stringify(record.version)}; this CORS Lens reads version ${SCENARIO_VERSION}.`);
+    return fail(`${source} is a scenario of version ${shown(record.version)}; this CORS Lens reads version ${SCENARIO_VERSION}.`);
   }
   const errors = validateScenario(record);
   if (errors.length > 0) return fail(`${source} has ${errors.length === 1 ? 'a problem' : `${errors.length} problems`}: ${errors.join(' ')}`);

@@ -18,6 +18,19 @@ const FORBIDDEN_VALUE_BYTE = /[\r\n\0]/;
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/**
+ * A value quoted in an error message: short, and never JSON.stringify of a list or an object
+ * (a scenario nested 5,000 deep overflowed the stack there, and a 40 KB name made a 40 KB alert).
+ */
+export function shown(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object' && value !== null) return 'an object';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > SHOWN_MAX ? `${text.slice(0, SHOWN_MAX)}…` : text;
+}
+const SHOWN_MAX = 80;
+
 /** A serialized origin: scheme://host[:port] and nothing else, or "null". */
 export function isSerializedOrigin(value: string): boolean {
   if (value === 'null') return true;
@@ -37,7 +50,7 @@ function headerErrors(where: string, raw: unknown): string[] {
       return;
     }
     const { name, value } = header;
-    if (typeof name !== 'string' || !isToken(name)) errors.push(`${at}.name: ${JSON.stringify(name)} is not a header name (letters, digits and !#$%&'*+.^_\`|~- only).`);
+    if (typeof name !== 'string' || !isToken(name)) errors.push(`${at}.name: ${shown(name)} is not a header name (letters, digits and !#$%&'*+.^_\`|~- only).`);
     else if (name.length > LIMITS.nameLength) errors.push(`${at}.name: longer than ${LIMITS.nameLength} characters.`);
     if (typeof value !== 'string') errors.push(`${at}.value: expected text.`);
     else if (FORBIDDEN_VALUE_BYTE.test(value)) errors.push(`${at}.value: a header value cannot contain a line break or NUL.`);
@@ -51,7 +64,7 @@ function replyErrors(where: string, raw: unknown): string[] {
   const errors: string[] = [];
   const { status } = raw;
   if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599) {
-    const got = typeof status === 'number' && Number.isNaN(status) ? 'no number' : JSON.stringify(status);
+    const got = typeof status === 'number' && Number.isNaN(status) ? 'no number' : shown(status);
     errors.push(`${where}.status: expected an HTTP status from 100 to 599, got ${got}.`);
   }
   return [...errors, ...headerErrors(`${where}.headers`, raw.headers)];
@@ -64,7 +77,7 @@ export function validateScenario(raw: unknown): string[] {
   const text = (field: string, max: number): string | null => {
     const value = raw[field];
     if (typeof value !== 'string') {
-      errors.push(`${field}: expected text, got ${value === undefined ? 'nothing' : JSON.stringify(value)}.`);
+      errors.push(`${field}: expected text, got ${shown(value)}.`);
       return null;
     }
     if (value.length > max) {
@@ -76,20 +89,20 @@ export function validateScenario(raw: unknown): string[] {
   text('title', LIMITS.titleLength);
   const pageOrigin = text('pageOrigin', LIMITS.urlLength);
   if (pageOrigin !== null && !isSerializedOrigin(pageOrigin)) {
-    errors.push(`pageOrigin: ${JSON.stringify(pageOrigin)} is not an origin. Write scheme://host[:port] with no path or trailing slash, e.g. http://localhost:5173 (or "null").`);
+    errors.push(`pageOrigin: ${shown(pageOrigin)} is not an origin. Write scheme://host[:port] with no path or trailing slash, e.g. http://localhost:5173 (or "null").`);
   }
   const url = text('url', LIMITS.urlLength);
-  if (url !== null && !parsesAsUrl(url)) errors.push(`url: ${JSON.stringify(url)} is not an absolute URL (e.g. http://localhost:3000/api/data).`);
+  if (url !== null && !parsesAsUrl(url)) errors.push(`url: ${shown(url)} is not an absolute URL (e.g. http://localhost:3000/api/data).`);
   const method = text('method', LIMITS.nameLength);
-  if (method !== null && !isToken(method)) errors.push(`method: ${JSON.stringify(method)} is not an HTTP method (a single word such as GET, PUT, PATCH).`);
+  if (method !== null && !isToken(method)) errors.push(`method: ${shown(method)} is not an HTTP method (a single word such as GET, PUT, PATCH).`);
   errors.push(...headerErrors('requestHeaders', raw.requestHeaders));
   if (typeof raw.credentials !== 'string' || !CREDENTIALS.has(raw.credentials)) {
-    errors.push(`credentials: expected "omit", "same-origin" or "include", got ${JSON.stringify(raw.credentials)}.`);
+    errors.push(`credentials: expected "omit", "same-origin" or "include", got ${shown(raw.credentials)}.`);
   }
   errors.push(...replyErrors('preflightResponse', raw.preflightResponse));
   errors.push(...replyErrors('actualResponse', raw.actualResponse));
   if (typeof raw.preflightCache !== 'string' || !CACHE.has(raw.preflightCache)) {
-    errors.push(`preflightCache: expected "cold" or "warm", got ${JSON.stringify(raw.preflightCache)}.`);
+    errors.push(`preflightCache: expected "cold" or "warm", got ${shown(raw.preflightCache)}.`);
   }
   return errors;
 }

@@ -109,9 +109,23 @@ describe('bad input gets a message that says what is wrong', () => {
     ['a link whose payload is not UTF-8', `${BASE}#scenario=${base64UrlEncode(Uint8Array.from([0x7b, 0xff, 0xfe]))}`, 'not UTF-8'],
     ['a link whose payload is not JSON', encode('hello'), 'not JSON'],
     ['too large', `{${' '.repeat(70_000)}}`, 'too large'],
+    // Nested 5,000 deep (10 KB): quoting it in the message overflowed the stack.
+    ['a title nested 5,000 deep', withField('title', DEEP), 'title: expected text, got a list.'],
+    ['a version nested 5,000 deep', withField('version', DEEP), 'version a list;'],
+    ['a method nested 5,000 deep', withField('method', DEEP), 'method: expected text, got a list.'],
+    ['credentials as an object', withField('credentials', '{"a":1}'), 'credentials: expected "omit", "same-origin" or "include", got an object.'],
+    ['a 40,000-character header name, quoted short', validJson.replace('"name": "Authorization"', `"name": "${'x'.repeat(40_000)} y"`), `"${'x'.repeat(79)}…`],
   ])('%s', (_name, input, message) => {
     const parsed = parseScenario(input);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.error).toContain(message);
+    if (!parsed.ok) expect(parsed.error.length).toBeLessThan(2_000);
   });
 });
+
+const DEEP = `${'['.repeat(5_000)}"x"${']'.repeat(5_000)}`;
+/** The scenario file with one field's JSON text replaced. */
+function withField(field: string, json: string): string {
+  const file = JSON.parse(scenarioToJson(scenario)) as Record<string, unknown>;
+  return JSON.stringify({ ...file, [field]: '@@' }).replace('"@@"', json);
+}
