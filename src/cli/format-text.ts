@@ -5,8 +5,16 @@ const ANSI = { red: '\x1b[31m', yellow: '\x1b[33m', green: '\x1b[32m', dim: '\x1
 type Colour = keyof typeof ANSI;
 
 /** Control characters in captured values could drive the terminal; show them escaped. */
+/**
+ * Text safe to print: terminal control characters (C0, DEL, C1 with CSI) and the characters
+ * that reorder or hide text (bidi overrides and isolates, zero-width, line separators) written
+ * as escapes, so a header value can neither drive the terminal nor disguise itself.
+ */
 export function printable(value: string): string {
-  return value.replace(/[\x00-\x08\x0b-\x1f\x7f\x9b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return value.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 }
 
 const LABEL: Record<JsonResult['status'], [string, Colour]> = {

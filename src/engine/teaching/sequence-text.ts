@@ -6,7 +6,18 @@ import { LANES, type Lane, type SequenceDiagram, type SequenceStep } from './seq
 
 const WIDTH = 18;
 const INDENT = ' '.repeat(WIDTH + 4);
-const oneLine = (value: string) => value.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+const VALUE_MAX = 200;
+/**
+ * A value on one line, shown as it reads: line breaks (C0, C1, U+2028/2029) become spaces;
+ * characters that reorder or hide text (bidi overrides and isolates, zero-width, BOM) are named,
+ * so "\u202e3715:tsohlacol//:ptth" cannot pass for http://localhost:5173; long values are cut.
+ */
+function oneLine(value: string): string {
+  const flat = value
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`);
+  return flat.length > VALUE_MAX ? `${flat.slice(0, VALUE_MAX)}… (${value.length.toLocaleString('en')} characters)` : flat;
+}
 
 function lanes(step: SequenceStep): string {
   if (step.kind !== 'message') return step.lane;

@@ -123,6 +123,13 @@ describe('cors-lens analyze (text and Markdown)', () => {
     expect(stdout).toContain('\\x1b[2J');
   });
 
+  it('escapes the characters that reorder or hide text (a right-to-left override)', () => {
+    const hostile = JSON.stringify(har([simpleRequest({ blocked: true, responseHeaders: { 'Access-Control-Allow-Origin': '\u202e3715:tsohlacol//:ptth\u200b' } })]));
+    const { stdout } = run(['analyze', 'x.har'], hostile);
+    expect(stdout).not.toMatch(/[\u202e\u200b]/);
+    expect(stdout).toContain('\\u202e3715:tsohlacol//:ptth\\u200b');
+  });
+
   it('writes a Markdown report with the fix for the chosen stack', () => {
     const { stdout } = run(['analyze', 'x.har', '--markdown', '--stack', 'nginx'], blockedLog);
     expect(stdout).toMatch(/^## CORS Lens report/);

@@ -155,6 +155,18 @@ describe('sequenceToText', () => {
     const text = sequenceToText(outcome.result.sequence);
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
   });
+
+  it.each([
+    ['a right-to-left override cannot disguise a value', '\u202e3715:tsohlacol//:ptth', 'Access-Control-Allow-Origin: [U+202E]3715:tsohlacol//:ptth'],
+    ['isolates and zero-width characters are named', 'a\u2066b\u200bc\ufeff', 'Access-Control-Allow-Origin: a[U+2066]b[U+200B]c[U+FEFF]'],
+    ['a line separator and C1 NEL do not start a line', 'a\u2028FAKE: x\u0085y', 'Access-Control-Allow-Origin: a FAKE: x y'],
+    ['a long value is cut, with its length', 'h'.repeat(2_000), `Access-Control-Allow-Origin: ${'h'.repeat(200)}… (2,000 characters)`],
+  ])('%s', (_label, value, line) => {
+    const outcome = runWhatIf({ ...blankScenario(), actualResponse: { status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value }] } });
+    if (!outcome.ok) throw new Error(outcome.errors.join(' '));
+    const lines = sequenceToText(outcome.result.sequence).split(/\r\n|[\n\r\u2028\u2029\u0085]/).map((l) => l.trim());
+    expect(lines).toContain(line);
+  });
 });
 
 describe('sequence of an exported result (the Markdown export)', () => {
