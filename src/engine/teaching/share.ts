@@ -11,7 +11,11 @@ import { shown, toScenario, validateScenario } from './validate.ts';
 /** Fragment key of a share link: …#scenario=<base64url>. */
 export const SHARE_KEY = 'scenario';
 /** Largest scenario text accepted from a file or link (a real one is a few hundred bytes). */
-export const MAX_SCENARIO_BYTES = 64 * 1024;
+/**
+ * The longest scenario text (file or link) read: bounded, and above the largest scenario the
+ * limits let one write (LIMITS: 3 lists of 40 headers of 2,100 characters, base64url-encoded).
+ */
+export const MAX_SCENARIO_BYTES = 1024 * 1024;
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 

@@ -81,16 +81,36 @@ export function WhatIfEditor({ initial, initialNotes = [], resetLabel, platform 
     if (!file) return;
     file.text().then(open, () => setMessage({ kind: 'error', text: `Could not read ${file.name}.` }));
   };
+  /**
+   * What Share and Save hand out: the scenario as it runs (rows being added left out), and only
+   * if it opens again, so a link a student cannot open is never reported as copied.
+   */
+  const shareable = (what: string, encode: (s: WhatIfScenario) => string): string | null => {
+    if (!outcome.ok) {
+      setMessage({ kind: 'error', text: `Fix the scenario before you ${what} it: ${outcome.errors.join(' ')}` });
+      return null;
+    }
+    const text = encode(runnable(scenario));
+    const reopened = parseScenario(text);
+    if (!reopened.ok) {
+      setMessage({ kind: 'error', text: `This scenario would not open again, so it was not ${what === 'share' ? 'copied' : 'saved'}: ${reopened.error}` });
+      return null;
+    }
+    return text;
+  };
   const copyLink = async () => {
-    const link = scenarioToShareLink(scenario, `${location.origin}${location.pathname}`);
+    const link = shareable('share', (s) => scenarioToShareLink(s, `${location.origin}${location.pathname}`));
+    if (link === null) return;
     const copied = await platform.copyText(link);
     setMessage(copied
       ? { kind: 'info', text: 'Share link copied (secret header values redacted). Students paste it into “Open a scenario”.' }
       : { kind: 'error', text: 'The clipboard refused the link; save the scenario as a file instead.' });
   };
   const save = () => {
+    const json = shareable('save', (s) => scenarioToJson(s));
+    if (json === null) return;
     const name = `${scenario.title.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'scenario'}.cors-scenario.json`;
-    setMessage(downloadText(name, scenarioToJson(scenario), 'application/json')
+    setMessage(downloadText(name, json, 'application/json')
       ? { kind: 'info', text: `Saved ${name} (secret header values redacted).` }
       : { kind: 'error', text: 'The file could not be saved.' });
   };

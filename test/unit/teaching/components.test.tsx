@@ -8,7 +8,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { blankScenario, type WhatIfScenario } from '../../../src/engine/teaching/scenario.ts';
-import { scenarioToJson, scenarioToShareLink } from '../../../src/engine/teaching/share.ts';
+import { parseScenario, scenarioToJson, scenarioToShareLink } from '../../../src/engine/teaching/share.ts';
 import { runWhatIf } from '../../../src/engine/teaching/what-if.ts';
 import { PresentationToggle } from '../../../src/panel/teaching/PresentationToggle.tsx';
 import { SequenceDiagram } from '../../../src/panel/teaching/SequenceDiagram.tsx';
@@ -107,6 +107,25 @@ describe('WhatIfEditor', () => {
     const json = new TextDecoder().decode(Uint8Array.from(atob(platform.copied[0]!.split('=')[1]!.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)));
     expect(json).not.toContain('live-secret-123');
     expect(screen.getByTestId('whatif-message').textContent).toMatch(/copied/);
+  });
+
+  it('shares what runs: a header row being added is left out, and the link opens', async () => {
+    const platform = fakePlatform();
+    render(<WhatIfEditor initial={{ ...blankScenario(), requestHeaders: [{ name: 'X-Trace', value: '1' }, { name: '', value: '' }] }} platform={platform} />);
+    await act(async () => { fireEvent.click(screen.getByTestId('whatif-share')); });
+    expect(platform.copied).toHaveLength(1);
+    const reopened = parseScenario(platform.copied[0]!);
+    expect(reopened.ok && reopened.scenario.requestHeaders).toEqual([{ name: 'X-Trace', value: '1' }]);
+  });
+
+  it('a scenario that cannot run is neither copied nor saved, and the message says why', async () => {
+    const platform = fakePlatform();
+    render(<WhatIfEditor initial={{ ...blankScenario(), requestHeaders: [{ name: 'Bad Name', value: '1' }] }} platform={platform} />);
+    await act(async () => { fireEvent.click(screen.getByTestId('whatif-share')); });
+    expect(platform.copied).toHaveLength(0);
+    expect(screen.getByTestId('whatif-message').textContent).toMatch(/^Fix the scenario before you share it: requestHeaders\[0\]\.name: "Bad Name" is not a header name/);
+    await act(async () => { fireEvent.click(screen.getByTestId('whatif-save')); });
+    expect(screen.getByTestId('whatif-message').textContent).toMatch(/^Fix the scenario before you save it:/);
   });
 
   it('keeps hostile header values as text, in the form and in the diagram', () => {

@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { blankScenario, type WhatIfScenario } from '../../../src/engine/teaching/scenario.ts';
 import {
-  base64UrlDecode, base64UrlEncode, parseScenario, scenarioToJson, scenarioToShareLink,
+  base64UrlDecode, base64UrlEncode, MAX_SCENARIO_BYTES, parseScenario, scenarioToJson, scenarioToShareLink,
 } from '../../../src/engine/teaching/share.ts';
+import { LIMITS, validateScenario } from '../../../src/engine/teaching/validate.ts';
 
 const scenario: WhatIfScenario = {
   ...blankScenario(),
@@ -91,6 +92,24 @@ describe('share link', () => {
   });
 });
 
+describe('the largest scenario the limits allow', () => {
+  // Three lists of 40 headers, names of 100 characters, values of 2,000: 250,000 characters.
+  const headers = (side: string) => Array.from({ length: LIMITS.headers }, (_, i) => ({ name: `x-${side}-${i}-`.padEnd(LIMITS.nameLength, 'n'), value: 'v'.repeat(LIMITS.valueLength) }));
+  const largest: WhatIfScenario = {
+    ...blankScenario(), requestHeaders: headers('req'),
+    preflightResponse: { status: 204, headers: headers('pre') }, actualResponse: { status: 200, headers: headers('act') },
+  };
+  it('is valid, and opens again from its link and from its file', () => {
+    expect(validateScenario({ format: 'cors-lens-scenario', version: 1, ...largest })).toEqual([]);
+    const link = scenarioToShareLink(largest, BASE, { includeSecrets: true });
+    expect(link.length).toBeGreaterThan(300_000);
+    for (const text of [link, scenarioToJson(largest, { includeSecrets: true })]) {
+      const parsed = parseScenario(text);
+      expect(parsed.ok && parsed.scenario).toEqual(largest);
+    }
+  });
+});
+
 describe('bad input gets a message that says what is wrong', () => {
   const validJson = scenarioToJson(scenario);
   const link = scenarioToShareLink(scenario, BASE);
@@ -108,7 +127,7 @@ describe('bad input gets a message that says what is wrong', () => {
     ['a scenario missing its responses', JSON.stringify({ format: 'cors-lens-scenario', version: 1, ...blankScenario(), actualResponse: undefined }), 'actualResponse: expected'],
     ['a link whose payload is not UTF-8', `${BASE}#scenario=${base64UrlEncode(Uint8Array.from([0x7b, 0xff, 0xfe]))}`, 'not UTF-8'],
     ['a link whose payload is not JSON', encode('hello'), 'not JSON'],
-    ['too large', `{${' '.repeat(70_000)}}`, 'too large'],
+    ['too large', `{${' '.repeat(MAX_SCENARIO_BYTES)}}`, 'too large'],
     // Nested 5,000 deep (10 KB): quoting it in the message overflowed the stack.
     ['a title nested 5,000 deep', withField('title', DEEP), 'title: expected text, got a list.'],
     ['a version nested 5,000 deep', withField('version', DEEP), 'version a list;'],
