@@ -73,12 +73,15 @@ function exchange(index: number, url: string, method: string, requestHeaders: He
   };
 }
 
-/** Chromium's preflight cache: an entry lives Access-Control-Max-Age seconds (5 when absent, at most 7200). */
+/**
+ * Chromium's preflight cache: an entry lives Access-Control-Max-Age seconds, read as a 64-bit
+ * integer with an optional sign ("+0" is 0): 5 when absent or not a number, 0 (not cached) when
+ * negative, at most 7200.
+ */
 export function preflightCacheSeconds(preflightResponse: ServerReply): number {
   const raw = getHeader(preflightResponse.headers, 'access-control-max-age');
-  if (raw === null) return 5;
-  if (!/^\d+$/.test(raw)) return 5;
-  return Math.min(Number(raw), 7200);
+  if (raw === null || !/^[+-]?\d{1,18}$/.test(raw)) return 5;
+  return Math.min(Math.max(Number(raw), 0), 7200);
 }
 
 export interface BuiltTransaction {
@@ -151,7 +154,7 @@ export function buildTransaction(scenario: WhatIfScenario): BuiltTransaction {
     const preflightFailure = evaluateCors(draft, include);
     const failedBeforeActual = preflightFailure !== null && preflightFailure.stage !== 'actual' && preflightFailure.stage !== 'redirect';
     if (failedBeforeActual) notes.push('Nothing could be cached: a failed preflight is never stored, so the browser sent a new OPTIONS.');
-    else if (preflightCacheSeconds(scenario.preflightResponse) === 0) notes.push('Access-Control-Max-Age: 0 disables the preflight cache, so the browser sent a new OPTIONS.');
+    else if (preflightCacheSeconds(scenario.preflightResponse) === 0) notes.push(`Access-Control-Max-Age: ${getHeader(scenario.preflightResponse.headers, 'access-control-max-age')} means no caching (0 seconds), so the browser sent a new OPTIONS.`);
     else preflightCacheHit = true;
   } else if (!preflight && scenario.preflightCache === 'warm') {
     notes.push('This request needs no preflight, so the preflight cache plays no part.');

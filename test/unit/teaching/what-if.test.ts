@@ -149,6 +149,10 @@ const CASES: Case[] = [
     verdict: 'blocked', rule: 'method-not-allowed', chromiumError: 'MethodDisallowedByPreflightResponse', preflight: 'sent',
   },
   { name: 'warm cache with Access-Control-Max-Age: 0: nothing is kept', edit: (s) => setHeader({ ...s, preflightCache: 'warm' }, 'preflightResponse', 'Access-Control-Max-Age', '0'), verdict: 'ok', rule: 'cors-ok', chromiumError: null, preflight: 'sent' },
+  // Chromium reads a negative Max-Age as 0 (not cached), and accepts a sign: "+0" is 0 too.
+  { name: 'warm cache with Access-Control-Max-Age: -1: nothing is kept', edit: (s) => setHeader({ ...s, preflightCache: 'warm' }, 'preflightResponse', 'Access-Control-Max-Age', '-1'), verdict: 'ok', rule: 'cors-ok', chromiumError: null, preflight: 'sent' },
+  { name: 'warm cache with Access-Control-Max-Age: +0: nothing is kept', edit: (s) => setHeader({ ...s, preflightCache: 'warm' }, 'preflightResponse', 'Access-Control-Max-Age', '+0'), verdict: 'ok', rule: 'cors-ok', chromiumError: null, preflight: 'sent' },
+  { name: 'warm cache with Access-Control-Max-Age: "ten": the 5 s default, a hit', edit: (s) => setHeader({ ...s, preflightCache: 'warm' }, 'preflightResponse', 'Access-Control-Max-Age', 'ten'), verdict: 'ok', rule: 'cors-ok', chromiumError: null, preflight: 'cache-hit' },
   {
     name: 'warm cache hit, and the actual response lacks ACAO: still blocked',
     edit: (s) => setHeader({ ...s, preflightCache: 'warm' }, 'actualResponse', 'Access-Control-Allow-Origin', null),
@@ -231,6 +235,9 @@ describe('what-if: bad scenarios get messages, not a crash', () => {
     ['header name with a colon', { requestHeaders: [{ name: 'X-A:', value: '1' }] }, 'requestHeaders[0].name'],
     ['header value with a line break', { preflightResponse: { status: 204, headers: [{ name: 'Access-Control-Allow-Origin', value: 'a\r\nSet-Cookie: x=1' }] } }, 'preflightResponse.headers[0].value: a header value cannot contain a line break'],
     ['cache state misspelt', { preflightCache: 'hot' }, 'preflightCache'],
+    ['a forbidden method (fetch throws)', { method: 'CONNECT' }, 'method: fetch() refuses CONNECT'],
+    ['a forbidden method in lower case', { method: 'trace' }, 'method: fetch() refuses trace'],
+    ['a URL with credentials (fetch throws)', { url: 'http://user:pw@localhost:3000/api' }, 'url: fetch() refuses a URL with a user name or password'],
   ])('%s', (_name, patch, message) => {
     const outcome = runWhatIf({ ...base(), ...patch } as WhatIfScenario);
     expect(outcome.ok).toBe(false);
