@@ -34,9 +34,19 @@ export interface StepBox {
   lines: TextLine[];
 }
 
+/** A tooltip shows at most this much of a cut value (a hostile header can be 1 MB). */
+export const TOOLTIP_MAX = 2_000;
+
 export function fit(text: string, room: number, charWidth: number): TextLine {
   const max = Math.max(8, Math.floor(room / charWidth));
-  return text.length <= max ? { text, full: null } : { text: `${text.slice(0, max - 1)}…`, full: text };
+  if (text.length <= max) return { text, full: null };
+  return { text: `${cutAt(text, max - 1)}…`, full: text.length <= TOOLTIP_MAX ? text : `${cutAt(text, TOOLTIP_MAX)}… (${text.length.toLocaleString('en')} characters)` };
+}
+
+/** The first `length` UTF-16 units, one fewer if that would split a surrogate pair (an emoji). */
+function cutAt(text: string, length: number): string {
+  const code = text.charCodeAt(length - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? length - 1 : length);
 }
 
 /** Splits on spaces into lines of at most `max` characters (a longer word is cut). */
