@@ -80,30 +80,20 @@ describe('import through the worker protocol', () => {
     expect(store.getState().error).toBe('big.har: the import worker failed (out of memory).');
   });
 
-  it('stops feeding a capture the user left ("Back to live capture" during the import)', async () => {
+  it.each([
+    ['"Back to live capture"', (store: PanelStore) => store.showLive(), { origin: 'live', diagnoses: [] }],
+    ['Clear (the cleared view stays empty)', (store: PanelStore) => store.clear(), { origin: 'imported', importedName: 'all.har', diagnoses: [] }],
+  ])('stops feeding a capture the user left: %s during the import', async (_label, leave, after) => {
     const text = JSON.stringify({ log: { entries: allFixtureEntries() } });
     const store = syncStore();
     const worker = await inProcessWorker([]);
-    const outcome = importHarFile(harFile('all.har', text), store, (p) => { if (p.phase === 'diagnosing' && p.done > 0) store.showLive(); }, {
+    const outcome = importHarFile(harFile('all.har', text), store, (p) => { if (p.phase === 'diagnosing' && p.done > 0) leave(store); }, {
       createWorker: () => worker,
       yieldToUi: () => new Promise((resolve) => { setTimeout(resolve, 0); }),
     });
     // Small first chunks, so that there is a next one to refuse.
     expect(await outcome).toEqual({ ok: false, error: 'replaced by another view' });
-    expect(store.getState().origin).toBe('live');
-    expect(store.getState().diagnoses).toHaveLength(0);
-  });
-
-  it('stops at Clear: the cleared view stays empty while the file is still being diagnosed', async () => {
-    const text = JSON.stringify({ log: { entries: allFixtureEntries() } });
-    const store = syncStore();
-    const worker = await inProcessWorker([]);
-    const outcome = importHarFile(harFile('all.har', text), store, (p) => { if (p.phase === 'diagnosing' && p.done > 0) store.clear(); }, {
-      createWorker: () => worker,
-      yieldToUi: () => new Promise((resolve) => { setTimeout(resolve, 0); }),
-    });
-    expect(await outcome).toEqual({ ok: false, error: 'replaced by another view' });
-    expect(store.getState()).toMatchObject({ origin: 'imported', importedName: 'all.har', diagnoses: [] });
+    expect(store.getState()).toMatchObject(after);
   });
 });
 
