@@ -1,5 +1,6 @@
 /** Human-readable output for a terminal: colour only on a TTY, header values printed as plain text. */
 import type { JsonResult } from '../engine/export/json.ts';
+import { HIDDEN_CHARACTERS } from '../engine/text.ts';
 
 const ANSI = { red: '\x1b[31m', yellow: '\x1b[33m', green: '\x1b[32m', dim: '\x1b[2m', bold: '\x1b[1m', cyan: '\x1b[36m', reset: '\x1b[0m' };
 type Colour = keyof typeof ANSI;
@@ -11,10 +12,9 @@ type Colour = keyof typeof ANSI;
  * as escapes, so a header value can neither drive the terminal nor disguise itself.
  */
 export function printable(value: string): string {
-  return value.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => {
-    const code = c.charCodeAt(0);
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
+  return value
+    .replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+    .replace(HIDDEN_CHARACTERS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 const LABEL: Record<JsonResult['status'], [string, Colour]> = {

@@ -6,6 +6,7 @@
 import { readCorsHeaders } from './cors-headers.ts';
 import { parseHarTime } from './har-time.ts';
 import { parseUrl } from './origin.ts';
+import { cutAt } from './text.ts';
 import type { Exchange, Header } from './types.ts';
 
 export type HarInputProblem = 'empty' | 'not-json' | 'truncated' | 'not-har';
@@ -28,7 +29,10 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const asString = (value: unknown, fallback = ''): string => (typeof value === 'string' ? value : fallback);
 
-/** Header values are data: anything that is not a string becomes its JSON text, never code. */
+/** A header value as read: a string as is, anything else (a number, a list…) as its JSON text, never code. */
+export const headerValueText = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value ?? ''));
+
+/** Header values are data (headerValueText). */
 function toHeaders(raw: unknown): Header[] {
   if (!Array.isArray(raw)) return [];
   // Nearly every list is already well formed: use it as it is. Copying ~20 headers per entry was
@@ -37,8 +41,7 @@ function toHeaders(raw: unknown): Header[] {
   const headers: Header[] = [];
   for (const item of raw) {
     if (!isObject(item) || typeof item.name !== 'string') continue;
-    const value = typeof item.value === 'string' ? item.value : JSON.stringify(item.value ?? '');
-    headers.push({ name: item.name, value });
+    headers.push({ name: item.name, value: headerValueText(item.value) });
   }
   return headers;
 }
@@ -123,7 +126,7 @@ export function normalizeEntry(entry: unknown, index: number, pages = new Map<st
   // No browser sends a request to a URL that does not parse: this is not a recording of one
   // (and with no origin to compare, it would pass for a same-origin request).
   const target = parseUrl(request.url);
-  if (target === null) return `the request URL is not a URL (${JSON.stringify(request.url.length > 80 ? `${request.url.slice(0, 80)}…` : request.url)})`;
+  if (target === null) return `the request URL is not a URL (${JSON.stringify(request.url.length > 80 ? `${cutAt(request.url, 80)}…` : request.url)})`;
   const startedDateTime = asString(entry.startedDateTime);
   const status = typeof response.status === 'number' && Number.isFinite(response.status) ? response.status : 0;
   const hasErrorField = '_error' in response;

@@ -3,6 +3,7 @@
  * `{ by: 'cause', auth: '…', default: '…' }`. Filling reports missing placeholders instead of
  * printing "undefined", so a test can insist there are none.
  */
+import { clip, nameHiddenCharacters } from '../text.ts';
 import type { ExplanationParams } from '../types.ts';
 
 export type Text = string | ({ by: string; default: string } & Record<string, string>);
@@ -26,7 +27,7 @@ export function fill(text: Text, params: ExplanationParams): FilledText {
       missing.push(name);
       return `[${name}?]`;
     }
-    return clipped(value);
+    return nameHiddenCharacters(clip(value, PARAM_DISPLAY_CHARS));
   });
   return { text: filled, missing };
 }
@@ -34,9 +35,3 @@ export function fill(text: Text, params: ExplanationParams): FilledText {
 /** Longer values (a hostile 1 MB header) are cut in prose; the evidence keeps them whole. */
 export const PARAM_DISPLAY_CHARS = 300;
 
-function clipped(value: string): string {
-  if (value.length <= PARAM_DISPLAY_CHARS) return value;
-  // Not between the two halves of a surrogate pair.
-  const end = /[\ud800-\udbff]/.test(value[PARAM_DISPLAY_CHARS - 1]!) ? PARAM_DISPLAY_CHARS - 1 : PARAM_DISPLAY_CHARS;
-  return `${value.slice(0, end)}… (${value.length.toLocaleString('en')} characters)`;
-}

@@ -9,6 +9,7 @@
 import { corsUnsafeRequestHeaderNames, isBrowserManagedHeader } from '../fetch-spec.ts';
 import { getHeader } from '../headers.ts';
 import type { CorsTransaction, Header } from '../types.ts';
+import { hasHiddenCharacters } from '../text.ts';
 import { collectSecrets, REDACTED, redactTransaction, secretScrubber, transactionExchanges } from './redact.ts';
 
 export interface CurlOptions {
@@ -29,14 +30,17 @@ export interface CurlCommands {
 /** One shell word holding `value` exactly. */
 export function shellQuote(value: string): string {
   if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(value)) return value;
-  if (!/[\x00-\x1f\x7f]/.test(value)) return `'${value.replace(/'/g, `'\\''`)}'`;
-  const escaped = value.replace(/[\\'\x00-\x1f\x7f]/g, (c) => {
+  // Control characters, and those that reorder or hide text, written as escapes: the command
+  // sends the same bytes and reads as what it sends.
+  if (!/[\x00-\x1f\x7f]/.test(value) && !hasHiddenCharacters(value)) return `'${value.replace(/'/g, `'\\''`)}'`;
+  const escaped = value.replace(/[\\'\x00-\x1f\x7f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => {
     if (c === '\\') return '\\\\';
     if (c === "'") return "\\'";
     if (c === '\n') return '\\n';
     if (c === '\r') return '\\r';
     if (c === '\t') return '\\t';
-    return `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+    const hex = c.charCodeAt(0).toString(16);
+    return hex.length <= 2 ? `\\x${hex.padStart(2, '0')}` : `\\u${hex.padStart(4, '0')}`;
   });
   return `$'${escaped}'`;
 }

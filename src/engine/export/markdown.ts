@@ -10,6 +10,7 @@ import { cleaner, exportResults, type JsonExchange, type JsonReport, type JsonRe
 import { collectSecrets, redactText, secretScrubber, transactionExchanges } from './redact.ts';
 import { sequenceFromResult } from '../teaching/sequence-from-result.ts';
 import { sequenceToText } from '../teaching/sequence-text.ts';
+import { cutAt, nameHiddenCharacters } from '../text.ts';
 
 const VERDICT_LABEL: Record<JsonResult['status'], string> = {
   blocked: '🛑 Blocked', warning: '⚠️ Warning', ok: '✅ OK', 'not-cors': 'ℹ️ Not CORS',
@@ -17,7 +18,7 @@ const VERDICT_LABEL: Record<JsonResult['status'], string> = {
 
 /** Inline code that survives any content: a fence longer than any backtick run inside. */
 export function code(value: string): string {
-  const clean = value.replace(/[\r\n]+/g, ' ');
+  const clean = nameHiddenCharacters(value.replace(/[\r\n]+/g, ' '));
   const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
   return `${fence}${clean.startsWith('`') || clean.endsWith('`') ? ` ${clean} ` : clean}${fence}`;
@@ -33,7 +34,7 @@ export function fenced(value: string, language = ''): string {
 const LINKABLE = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"'`]+/gi;
 
 function escapeProse(value: string): string {
-  return value.replace(/[\\`*_{}[\]<>#|!~]/g, (c) => `\\${c}`);
+  return nameHiddenCharacters(value).replace(/[\\`*_{}[\]<>#|!~]/g, (c) => `\\${c}`);
 }
 
 /**
@@ -71,7 +72,8 @@ export function relevantHeaders(exchange: JsonExchange, asked: readonly string[]
   };
 }
 
-const oneLine = (value: string) => value.replace(/[\r\n]+/g, ' ');
+// One line, and a header value cannot disguise itself (a right-to-left override is named).
+const oneLine = (value: string) => nameHiddenCharacters(value.replace(/[\r\n]+/g, ' '));
 
 function exchangeBlock(label: string, exchange: JsonExchange, asked: readonly string[]): string {
   const { request, response } = relevantHeaders(exchange, asked);
@@ -156,7 +158,7 @@ export const MARKDOWN_DETAILED = 5;
 export const MARKDOWN_TABLE_ROWS = 200;
 const SEVERITY: Record<JsonResult['status'], number> = { blocked: 0, warning: 1, 'not-cors': 2, ok: 3 };
 
-const clip = (value: string, max: number) => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
+const clip = (value: string, max: number) => (value.length > max ? `${cutAt(value, max - 1)}…` : value);
 
 /** What the summary table shows of a request. */
 type SummaryRow = Pick<JsonResult, 'status' | 'method' | 'url' | 'ruleId' | 'chromiumError'>;

@@ -2,6 +2,7 @@
  * The sequence diagram as plain text, one step a line and its headers indented below: readable
  * in a terminal, in a Markdown code block, and by a screen reader. Values are single-line text.
  */
+import { clip, nameHiddenCharacters } from '../text.ts';
 import { LANES, type Lane, type SequenceDiagram, type SequenceStep } from './sequence.ts';
 
 const WIDTH = 18;
@@ -13,10 +14,8 @@ const VALUE_MAX = 200;
  * so "\u202e3715:tsohlacol//:ptth" cannot pass for http://localhost:5173; long values are cut.
  */
 function oneLine(value: string): string {
-  const flat = value
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
-    .replace(/[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`);
-  return flat.length > VALUE_MAX ? `${flat.slice(0, VALUE_MAX)}… (${value.length.toLocaleString('en')} characters)` : flat;
+  // Cut first, so a cut never falls inside a name, and the length is the value's own.
+  return nameHiddenCharacters(clip(value, VALUE_MAX).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' '));
 }
 
 function lanes(step: SequenceStep): string {

@@ -3,16 +3,16 @@
  * it. Every message names the field and says what is expected, so a student who pasted half a
  * link learns what is wrong instead of seeing a blank panel.
  */
+import { isForbiddenMethod } from '../fetch-spec.ts';
 import { isToken } from '../headers.ts';
 import { hasUrlCredentials, parsesAsUrl } from '../origin.ts';
+import { cutAt } from '../text.ts';
 import type { Header } from '../types.ts';
 import type { ServerReply, WhatIfScenario } from './scenario.ts';
 
 export const LIMITS = { headers: 40, nameLength: 100, valueLength: 2000, titleLength: 200, urlLength: 2000 } as const;
 
 const CREDENTIALS = new Set(['omit', 'same-origin', 'include']);
-/** Fetch's forbidden methods, compared case-insensitively. */
-const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
 const CACHE = new Set(['cold', 'warm']);
 /** Bytes a header value may never hold (the Fetch standard: no CR, LF or NUL). */
 const FORBIDDEN_VALUE_BYTE = /[\r\n\0]/;
@@ -29,7 +29,7 @@ export function shown(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object' && value !== null) return 'an object';
   const text = JSON.stringify(value) ?? String(value);
-  return text.length > SHOWN_MAX ? `${text.slice(0, SHOWN_MAX)}…` : text;
+  return text.length > SHOWN_MAX ? `${cutAt(text, SHOWN_MAX)}…` : text;
 }
 const SHOWN_MAX = 80;
 
@@ -99,7 +99,7 @@ export function validateScenario(raw: unknown): string[] {
   else if (url !== null && hasUrlCredentials(url)) errors.push('url: fetch() refuses a URL with a user name or password in it (a TypeError, nothing is sent); send credentials in a header instead.');
   const method = text('method', LIMITS.nameLength);
   if (method !== null && !isToken(method)) errors.push(`method: ${shown(method)} is not an HTTP method (a single word such as GET, PUT, PATCH).`);
-  else if (method !== null && FORBIDDEN_METHODS.has(method.toUpperCase())) errors.push(`method: fetch() refuses ${method} (a forbidden method: a TypeError, nothing is sent).`);
+  else if (method !== null && isForbiddenMethod(method)) errors.push(`method: fetch() refuses ${method} (a forbidden method: a TypeError, nothing is sent).`);
   errors.push(...headerErrors('requestHeaders', raw.requestHeaders));
   if (typeof raw.credentials !== 'string' || !CREDENTIALS.has(raw.credentials)) {
     errors.push(`credentials: expected "omit", "same-origin" or "include", got ${shown(raw.credentials)}.`);

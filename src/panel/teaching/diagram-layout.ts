@@ -4,6 +4,7 @@
  * the engine's model; the component only draws what this returns.
  */
 import type { Lane, SequenceDiagram, SequenceStep } from '../../engine/teaching/sequence.ts';
+import { clip, cutAt } from '../../engine/text.ts';
 
 export const WIDTH = 760;
 export const LANE_X: Record<Lane, number> = { page: 64, browser: 260, server: 700 };
@@ -40,13 +41,7 @@ export const TOOLTIP_MAX = 2_000;
 export function fit(text: string, room: number, charWidth: number): TextLine {
   const max = Math.max(8, Math.floor(room / charWidth));
   if (text.length <= max) return { text, full: null };
-  return { text: `${cutAt(text, max - 1)}…`, full: text.length <= TOOLTIP_MAX ? text : `${cutAt(text, TOOLTIP_MAX)}… (${text.length.toLocaleString('en')} characters)` };
-}
-
-/** The first `length` UTF-16 units, one fewer if that would split a surrogate pair (an emoji). */
-function cutAt(text: string, length: number): string {
-  const code = text.charCodeAt(length - 1);
-  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? length - 1 : length);
+  return { text: `${cutAt(text, max - 1)}…`, full: clip(text, TOOLTIP_MAX) };
 }
 
 /** Splits on spaces into lines of at most `max` characters (a longer word is cut). */

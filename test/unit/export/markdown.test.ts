@@ -85,6 +85,14 @@ describe('Markdown read by a GFM parser', () => {
   });
 });
 
+describe('characters that reorder or hide text', () => {
+  it('are named wherever the report quotes a header value: the request blocks, the diagram, the text', () => {
+    const markdown = reportFor('\u202e3715:tsohlacol//:ptth\u200b');
+    expect(markdown).not.toMatch(/[\u202e\u200b]/);
+    expect(markdown).toContain('Access-Control-Allow-Origin: [U+202E]3715:tsohlacol//:ptth[U+200B]');
+  });
+});
+
 describe('a report on many requests fits a bug tracker', () => {
   it('lists every request in a table and details the most severe five, in capture order', async () => {
     const { readFileSync } = await import('node:fs');

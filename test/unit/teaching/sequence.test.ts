@@ -161,6 +161,8 @@ describe('sequenceToText', () => {
     ['isolates and zero-width characters are named', 'a\u2066b\u200bc\ufeff', 'Access-Control-Allow-Origin: a[U+2066]b[U+200B]c[U+FEFF]'],
     ['a line separator and C1 NEL do not start a line', 'a\u2028FAKE: x\u0085y', 'Access-Control-Allow-Origin: a FAKE: x y'],
     ['a long value is cut, with its length', 'h'.repeat(2_000), `Access-Control-Allow-Origin: ${'h'.repeat(200)}… (2,000 characters)`],
+    ['the cut never splits an emoji', `${'h'.repeat(199)}${'😀'.repeat(10)}`, `Access-Control-Allow-Origin: ${'h'.repeat(199)}… (219 characters)`],
+    ['the cut never falls inside a name', '\u202e'.repeat(250), `Access-Control-Allow-Origin: ${'[U+202E]'.repeat(200)}… (250 characters)`],
   ])('%s', (_label, value, line) => {
     const outcome = runWhatIf({ ...blankScenario(), actualResponse: { status: 200, headers: [{ name: 'Access-Control-Allow-Origin', value }] } });
     if (!outcome.ok) throw new Error(outcome.errors.join(' '));
