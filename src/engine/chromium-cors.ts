@@ -7,7 +7,7 @@
 import { allowedHeaders, allowedMethods, corsHeadersOf, type CorsHeaders } from './cors-headers.ts';
 import { addressSpaceOf, addressSpaceOfUrl, hasUrlCredentials, isHttpScheme, isHttpUrl, parsesAsUrl, targetOf } from './origin.ts';
 import { isSafelistedMethod } from './fetch-spec.ts';
-import { getHeader, trimHttpWhitespace } from './headers.ts';
+import { getHeader, splitList } from './headers.ts';
 import { NONE } from './none.ts';
 import type { CorsTransaction, Exchange } from './types.ts';
 
@@ -100,7 +100,7 @@ export function requestedHeaders(tx: CorsTransaction): readonly string[] {
   if (!preflight) return NONE;
   if (preflight === lastPreflight) return lastRequested;
   const raw = corsHeadersOf(preflight).requestHeaders;
-  lastRequested = raw ? Object.freeze(raw.split(',').map((h) => trimHttpWhitespace(h).toLowerCase()).filter(Boolean)) : NONE;
+  lastRequested = raw ? Object.freeze(splitList(raw).map((h) => h.toLowerCase()).filter(Boolean)) : NONE;
   lastPreflight = preflight;
   return lastRequested;
 }

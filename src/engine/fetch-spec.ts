@@ -6,6 +6,9 @@ import { HEADER_NAME_CACHE_LIMIT, lowerHeaderName, trimHttpWhitespace } from './
 import type { Header } from './types.ts';
 
 export const SAFELISTED_METHODS = new Set(['GET', 'HEAD', 'POST']);
+/** Methods fetch() refuses (a TypeError, nothing sent), compared case-insensitively. */
+const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
+export const isForbiddenMethod = (method: string): boolean => FORBIDDEN_METHODS.has(method.toUpperCase());
 /** Methods fetch() upper-cases; any other method (e.g. "patch") is sent as written. */
 export const NORMALIZED_METHODS = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
 

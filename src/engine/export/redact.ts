@@ -13,6 +13,7 @@
  *    did not know about) has it replaced. Values shorter than MIN_NET_LENGTH are left to layer 1,
  *    so that a cookie "1" does not blank every "1" in the report.
  */
+import { headerValueText } from '../normalize.ts';
 import type { CorsTransaction, Diagnosis, Evidence, Exchange, Finding, Header } from '../types.ts';
 
 export const REDACTED = 'REDACTED';
@@ -602,8 +603,6 @@ export function scrubDeep<T>(value: T, scrub: (text: string) => string): T {
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** A value as normalize reads it: a string as is, anything else (a number, a list…) as its JSON text. */
-const valueText = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value ?? ''));
 
 /**
  * A {name, value} list redacted item by item. Values that are not strings are redacted as the
@@ -612,26 +611,28 @@ const valueText = (value: unknown): string => (typeof value === 'string' ? value
  */
 function redactNameValues(list: unknown, redactValue: (name: string, value: string) => string): unknown {
   if (isObject(list)) {
-    return Object.fromEntries(Object.entries(list).map(([name, value]) => [name, redactValue(name, valueText(value))]));
+    return Object.fromEntries(Object.entries(list).map(([name, value]) => [name, redactValue(name, headerValueText(value))]));
   }
   if (!Array.isArray(list)) return list;
   return list.map((item) => {
     if (!isObject(item) || !('value' in item)) return item;
-    return { ...item, value: typeof item.name === 'string' ? redactValue(item.name, valueText(item.value)) : REDACTED };
+    return { ...item, value: typeof item.name === 'string' ? redactValue(item.name, headerValueText(item.value)) : REDACTED };
   });
 }
 
-/** The {name, value} pairs of a list or map, values as text (see redactNameValues). */
-function nameValues(list: unknown): [string, string][] {
-  if (isObject(list)) return Object.entries(list).map(([name, value]) => [name, valueText(value)]);
+/** The (name, raw value) items of a list or a {name: value} map, as redactNameValues reads them. */
+function nameValueItems(list: unknown): [string, unknown][] {
+  if (isObject(list)) return Object.entries(list);
   if (!Array.isArray(list)) return [];
+  return list.filter((item): item is Json => isObject(item) && 'value' in item).map((item) => [typeof item.name === 'string' ? item.name : '', item.value]);
+}
+
+/** The (name, value as text) pairs of a list or map; a value that is not a string adds its parts, which may be quoted elsewhere on their own. */
+function nameValues(list: unknown): [string, string][] {
   const pairs: [string, string][] = [];
-  for (const item of list) {
-    if (!isObject(item) || !('value' in item)) continue;
-    const name = typeof item.name === 'string' ? item.name : '';
-    pairs.push([name, valueText(item.value)]);
-    // A number or a list of strings: its parts may be quoted elsewhere on their own.
-    if (typeof item.value !== 'string') for (const leaf of leaves(item.value)) pairs.push([name, leaf]);
+  for (const [name, value] of nameValueItems(list)) {
+    pairs.push([name, headerValueText(value)]);
+    if (typeof value !== 'string') for (const leaf of leaves(value)) pairs.push([name, leaf]);
   }
   return pairs;
 }

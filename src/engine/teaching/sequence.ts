@@ -5,7 +5,7 @@
  * what-if); the panel draws it as SVG and `sequenceToText` writes it for Markdown.
  */
 import { decideCors } from '../diagnose.ts';
-import { originForHop, requestedHeaders, requestMethod, type CorsFailure } from '../chromium-cors.ts';
+import { isRedirect, originForHop, requestedHeaders, requestMethod, type CorsFailure } from '../chromium-cors.ts';
 import { isSecretHeaderName } from '../export/redact.ts';
 import { corsUnsafeRequestHeaderNames, isBrowserManagedHeader } from '../fetch-spec.ts';
 import { getHeader } from '../headers.ts';
@@ -168,8 +168,7 @@ function statusLine(exchange: Exchange): string {
 function responseMessage(exchange: Exchange, phase: Phase, names: readonly string[], decisive: readonly string[]): SequenceMessage {
   const headers = pick(exchange.responseHeaders, names);
   // A redirect is refused or followed before its CORS headers matter: no "missing" on it.
-  const redirected = exchange.status >= 300 && exchange.status < 400 && exchange.status !== 304;
-  const missing = redirected ? [] : decisive.filter((name) => getHeader(exchange.responseHeaders, name) === null);
+  const missing = isRedirect(exchange) ? [] : decisive.filter((name) => getHeader(exchange.responseHeaders, name) === null);
   return { kind: 'message', from: 'server', to: 'browser', phase, label: statusLine(exchange), headers, missing, state: 'sent' };
 }
 

@@ -46,7 +46,7 @@ describe('involvedHar', () => {
   });
 
   it('redacts values that are not strings, and header lists written as maps', () => {
-    const secrets = ['12345678901234', 'OBJSECRET7777', 'ARRAYSECRET1', '98765432109876', '55554444333322', 'MAPSECRET4444', 'NONAMESECRET9'];
+    const secrets = ['12345678901234', 'OBJSECRET7777', 'ARRAYSECRET1', '98765432109876', '55554444333322', 'MAPSECRET4444', 'NONAMESECRET9', 'MAPLISTSECRET55'];
     const odd = structuredClone(doc) as { log: { entries: Record<string, Record<string, unknown>>[] } };
     const put = odd.log.entries.find((e) => e.request!.method === 'PUT')!;
     const preflight = odd.log.entries.find((e) => e.request!.method === 'OPTIONS' && e.request!.url === put.request!.url)!;
@@ -59,7 +59,9 @@ describe('involvedHar', () => {
     ];
     put.request!.cookies = [{ name: 'sid', value: 98765432109876 }];
     put.request!.queryString = [{ name: 'token', value: 55554444333322 }];
-    preflight.request!.headers = { Authorization: 'Bearer MAPSECRET4444', Origin: 'http://localhost:5173' };
+    preflight.request!.headers = { Authorization: 'Bearer MAPSECRET4444', Origin: 'http://localhost:5173', 'X-Api-Key': ['MAPLISTSECRET55'] };
+    // Quoted elsewhere too: only the net over the whole document, which must know the value, finds it there.
+    (preflight as Record<string, unknown>).comment = 'retried with MAPLISTSECRET55';
     const odds = analyzeHar(odd).diagnoses.filter((d) => d.transaction.actualRequest.url === blocked[0]!.transaction.actualRequest.url);
     expect(odds.length).toBeGreaterThan(0);
     const exported = JSON.stringify(involvedHar(odds, { creator, raw: { entries: odd.log.entries } }));
