@@ -5,7 +5,6 @@ import { HIDDEN_CHARACTERS } from '../engine/text.ts';
 const ANSI = { red: '\x1b[31m', yellow: '\x1b[33m', green: '\x1b[32m', dim: '\x1b[2m', bold: '\x1b[1m', cyan: '\x1b[36m', reset: '\x1b[0m' };
 type Colour = keyof typeof ANSI;
 
-/** Control characters in captured values could drive the terminal; show them escaped. */
 /**
  * Text safe to print: terminal control characters (C0, DEL, C1 with CSI) and the characters
  * that reorder or hide text (bidi overrides and isolates, zero-width, line separators) written

@@ -6,7 +6,7 @@
 import { readCorsHeaders } from './cors-headers.ts';
 import { parseHarTime } from './har-time.ts';
 import { parseUrl } from './origin.ts';
-import { cutAt } from './text.ts';
+import { shorten } from './text.ts';
 import type { Exchange, Header } from './types.ts';
 
 export type HarInputProblem = 'empty' | 'not-json' | 'truncated' | 'not-har';
@@ -126,7 +126,7 @@ export function normalizeEntry(entry: unknown, index: number, pages = new Map<st
   // No browser sends a request to a URL that does not parse: this is not a recording of one
   // (and with no origin to compare, it would pass for a same-origin request).
   const target = parseUrl(request.url);
-  if (target === null) return `the request URL is not a URL (${JSON.stringify(request.url.length > 80 ? `${cutAt(request.url, 80)}…` : request.url)})`;
+  if (target === null) return `the request URL is not a URL (${JSON.stringify(shorten(request.url, 81))})`;
   const startedDateTime = asString(entry.startedDateTime);
   const status = typeof response.status === 'number' && Number.isFinite(response.status) ? response.status : 0;
   const hasErrorField = '_error' in response;

@@ -4,7 +4,7 @@
  */
 
 /** The first `max` UTF-16 units of `value`, one fewer when the cut would split a surrogate pair. */
-export function cutAt(value: string, max: number): string {
+function cutAt(value: string, max: number): string {
   if (value.length <= max) return value;
   const code = value.charCodeAt(max - 1);
   return value.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
@@ -15,12 +15,17 @@ export function clip(value: string, max: number): string {
   return value.length <= max ? value : `${cutAt(value, max)}… (${value.length.toLocaleString('en')} characters)`;
 }
 
+/** `value` as it is, or cut to at most `max` characters ending in "…". */
+export function shorten(value: string, max: number): string {
+  return value.length <= max ? value : `${cutAt(value, max - 1)}…`;
+}
+
 /**
  * Characters that reorder or hide text: bidi marks, embeddings, overrides and isolates,
  * zero-width characters, the BOM, and the line and paragraph separators.
  */
-export const HIDDEN_CHARACTERS = /[\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
-export const hasHiddenCharacters = (value: string): boolean => value.search(HIDDEN_CHARACTERS) >= 0;
+export const HIDDEN_RANGES = '\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff';
+export const HIDDEN_CHARACTERS = new RegExp(`[${HIDDEN_RANGES}]`, 'g');
 
 /** Each hidden character named as [U+XXXX]: "\u202e3715:tsohlacol//:ptth" cannot pass for a URL. */
 export function nameHiddenCharacters(value: string): string {

@@ -9,7 +9,7 @@
 import { corsUnsafeRequestHeaderNames, isBrowserManagedHeader } from '../fetch-spec.ts';
 import { getHeader } from '../headers.ts';
 import type { CorsTransaction, Header } from '../types.ts';
-import { hasHiddenCharacters } from '../text.ts';
+import { HIDDEN_RANGES } from '../text.ts';
 import { collectSecrets, REDACTED, redactTransaction, secretScrubber, transactionExchanges } from './redact.ts';
 
 export interface CurlOptions {
@@ -27,13 +27,16 @@ export interface CurlCommands {
 }
 
 
+const NEEDS_ESCAPE = new RegExp(`[\\x00-\\x1f\\x7f${HIDDEN_RANGES}]`);
+const ESCAPED = new RegExp(`[\\\\'\\x00-\\x1f\\x7f${HIDDEN_RANGES}]`, 'g');
+
 /** One shell word holding `value` exactly. */
 export function shellQuote(value: string): string {
   if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(value)) return value;
   // Control characters, and those that reorder or hide text, written as escapes: the command
   // sends the same bytes and reads as what it sends.
-  if (!/[\x00-\x1f\x7f]/.test(value) && !hasHiddenCharacters(value)) return `'${value.replace(/'/g, `'\\''`)}'`;
-  const escaped = value.replace(/[\\'\x00-\x1f\x7f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => {
+  if (!NEEDS_ESCAPE.test(value)) return `'${value.replace(/'/g, `'\\''`)}'`;
+  const escaped = value.replace(ESCAPED, (c) => {
     if (c === '\\') return '\\\\';
     if (c === "'") return "\\'";
     if (c === '\n') return '\\n';

@@ -10,7 +10,7 @@ import { cleaner, exportResults, type JsonExchange, type JsonReport, type JsonRe
 import { collectSecrets, redactText, secretScrubber, transactionExchanges } from './redact.ts';
 import { sequenceFromResult } from '../teaching/sequence-from-result.ts';
 import { sequenceToText } from '../teaching/sequence-text.ts';
-import { cutAt, nameHiddenCharacters } from '../text.ts';
+import { nameHiddenCharacters, shorten } from '../text.ts';
 
 const VERDICT_LABEL: Record<JsonResult['status'], string> = {
   blocked: '🛑 Blocked', warning: '⚠️ Warning', ok: '✅ OK', 'not-cors': 'ℹ️ Not CORS',
@@ -158,7 +158,6 @@ export const MARKDOWN_DETAILED = 5;
 export const MARKDOWN_TABLE_ROWS = 200;
 const SEVERITY: Record<JsonResult['status'], number> = { blocked: 0, warning: 1, 'not-cors': 2, ok: 3 };
 
-const clip = (value: string, max: number) => (value.length > max ? `${cutAt(value, max - 1)}…` : value);
 
 /** What the summary table shows of a request. */
 type SummaryRow = Pick<JsonResult, 'status' | 'method' | 'url' | 'ruleId' | 'chromiumError'>;
@@ -181,7 +180,7 @@ function renderReport(rows: readonly SummaryRow[], detailed: ReadonlyMap<number,
   if (rows.length > 0) {
     lines.push('| # | verdict | request | rule | Chromium error |', '|---|---|---|---|---|');
     rows.slice(0, MARKDOWN_TABLE_ROWS).forEach((r, i) => {
-      const cells = [String(i + 1), VERDICT_LABEL[r.status], code(clip(`${r.method} ${r.url}`, 120)), code(r.ruleId), r.chromiumError ? code(r.chromiumError) : ''];
+      const cells = [String(i + 1), VERDICT_LABEL[r.status], code(shorten(`${r.method} ${r.url}`, 120)), code(r.ruleId), r.chromiumError ? code(r.chromiumError) : ''];
       lines.push(`| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`);
     });
     if (rows.length > MARKDOWN_TABLE_ROWS) lines.push('', `… and ${rows.length - MARKDOWN_TABLE_ROWS} more (in the JSON export).`);

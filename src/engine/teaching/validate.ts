@@ -6,7 +6,7 @@
 import { isForbiddenMethod } from '../fetch-spec.ts';
 import { isToken } from '../headers.ts';
 import { hasUrlCredentials, parsesAsUrl } from '../origin.ts';
-import { cutAt } from '../text.ts';
+import { shorten } from '../text.ts';
 import type { Header } from '../types.ts';
 import type { ServerReply, WhatIfScenario } from './scenario.ts';
 
@@ -29,9 +29,10 @@ export function shown(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object' && value !== null) return 'an object';
   const text = JSON.stringify(value) ?? String(value);
-  return text.length > SHOWN_MAX ? `${cutAt(text, SHOWN_MAX)}…` : text;
+  return shorten(text, SHOWN_MAX);
 }
-const SHOWN_MAX = 80;
+/** 80 characters of the value and the "…". */
+const SHOWN_MAX = 81;
 
 /** A serialized origin: scheme://host[:port] and nothing else, or "null". */
 export function isSerializedOrigin(value: string): boolean {

@@ -4,7 +4,7 @@
  * the engine's model; the component only draws what this returns.
  */
 import type { Lane, SequenceDiagram, SequenceStep } from '../../engine/teaching/sequence.ts';
-import { clip, cutAt } from '../../engine/text.ts';
+import { clip, shorten } from '../../engine/text.ts';
 
 export const WIDTH = 760;
 export const LANE_X: Record<Lane, number> = { page: 64, browser: 260, server: 700 };
@@ -40,8 +40,7 @@ export const TOOLTIP_MAX = 2_000;
 
 export function fit(text: string, room: number, charWidth: number): TextLine {
   const max = Math.max(8, Math.floor(room / charWidth));
-  if (text.length <= max) return { text, full: null };
-  return { text: `${cutAt(text, max - 1)}…`, full: clip(text, TOOLTIP_MAX) };
+  return text.length <= max ? { text, full: null } : { text: shorten(text, max), full: clip(text, TOOLTIP_MAX) };
 }
 
 /** Splits on spaces into lines of at most `max` characters (a longer word is cut). */
